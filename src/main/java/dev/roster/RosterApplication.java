@@ -1,0 +1,37 @@
+package dev.roster;
+
+import dev.roster.security.Roles;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/**
+ * Roster's REST API. {@code @ApplicationScoped} because Payara needs the class carrying
+ * {@code @LoginConfig} to be a CDI bean; the authentication itself is done by
+ * {@link dev.roster.security.RosterAuthentication}, which hands bearer tokens to MicroProfile JWT.
+ */
+@ApplicationScoped
+@ApplicationPath("/api")
+@LoginConfig(authMethod = "MP-JWT")
+@DeclareRoles({Roles.USER, Roles.TEAM_LEADER, Roles.MANAGEMENT, Roles.ADMINISTRATOR,
+        Roles.INTERNAL_AUDITING, Roles.PLATFORM_OPERATOR})
+@OpenAPIDefinition(
+        info = @Info(title = "Roster", version = "1",
+                description = "Multi-tenant user provisioning. Every call acts in one tenant: the tenant of the "
+                        + "credential, or for the platform operator the tenant named by the X-Tenant header. "
+                        + "Errors are application/problem+json (RFC 9457). Lists page with page (from 0) and "
+                        + "size (default 20, at most 200)."),
+        security = @SecurityRequirement(name = "bearer"),
+        components = @Components(securitySchemes = @SecurityScheme(securitySchemeName = "bearer",
+                type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+                description = "A token from POST /api/v1/provisioning/token")))
+public class RosterApplication extends Application {
+}

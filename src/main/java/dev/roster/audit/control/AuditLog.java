@@ -1,0 +1,43 @@
+package dev.roster.audit.control;
+
+import dev.roster.audit.entity.AuditEvent;
+import dev.roster.platform.Clock;
+import dev.roster.platform.Page;
+import dev.roster.platform.PageRequest;
+import dev.roster.platform.RequestId;
+import dev.roster.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/** Writes audit events inside the caller's transaction, and pages a tenant's events. */
+@ApplicationScoped
+public class AuditLog {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    RequestId requestId;
+
+    /** Records a change; must run in the transaction of the change itself. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String tenantId, String action, String targetType, String targetId, String target,
+                       Changes changes) {
+        em.persist(new AuditEvent(tenantId, Clock.now(), caller.id(), caller.name(), action, targetType, targetId,
+                target, requestId.value(), changes == null || changes.isEmpty() ? null : changes.toJson()));
+    }
+
+    public Page<AuditEvent> ofTenant(String tenantId, PageRequest page) {
+        long total = em.createNamedQuery(AuditEvent.COUNT_OF_TENANT, Long.class)
+                .setParameter("tenant", tenantId).getSingleResult();
+        var events = em.createNamedQuery(AuditEvent.OF_TENANT, AuditEvent.class).setParameter("tenant", tenantId)
+                .setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        return Page.of(events, page, total);
+    }
+}

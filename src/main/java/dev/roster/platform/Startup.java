@@ -1,0 +1,38 @@
+package dev.roster.platform;
+
+import dev.roster.operator.Bootstrap;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Start-up, in order: bring the schema forward, then make sure a platform operator exists. A failure
+ * here fails the deployment, so a Roster that cannot reach or migrate its database never reports ready.
+ */
+@ApplicationScoped
+public class Startup {
+
+    private static final Logger LOG = Logger.getLogger(Startup.class.getName());
+
+    @Resource(lookup = RosterDataSource.JNDI_NAME)
+    DataSource dataSource;
+
+    @Inject
+    Bootstrap bootstrap;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        try (Connection connection = dataSource.getConnection()) {
+            var applied = Migrations.fromClasspath().migrate(connection);
+            LOG.info(() -> applied.isEmpty() ? "Schema is up to date" : "Schema migrated: " + applied);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot migrate the database schema: " + e.getMessage(), e);
+        }
+        bootstrap.ensureOperator();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.roster.security;
+
+import dev.roster.problem.Forbidden;
+import dev.roster.problem.InvalidInput;
+import dev.roster.problem.NotFound;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+
+/**
+ * The authenticated caller of this request and the tenant it acts in. Set once by
+ * {@link RosterAuthentication}; read by controls, which take the tenant from here and nowhere else.
+ */
+@RequestScoped
+public class Caller {
+
+    public static final String TENANT_HEADER = "X-Tenant";
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    Principals principals;
+
+    private Identity identity;
+    private ActingTenant actingTenant;
+
+    /** What a credential proved: an operator (tenant null) or a user of a tenant, with its current roles. */
+    public record Identity(String id, String username, ActingTenant tenant, Set<String> roles) {
+        public boolean operator() {
+            return tenant == null;
+        }
+    }
+
+    void signedIn(Identity identity) {
+        this.identity = identity;
+    }
+
+    public boolean authenticated() {
+        return identity != null;
+    }
+
+    Identity identity() {
+        return identity;
+    }
+
+    public boolean operator() {
+        return identity != null && identity.operator();
+    }
+
+    /** The id of the calling user or operator. */
+    public String id() {
+        return identity == null ? null : identity.id();
+    }
+
+    /** The caller as audit events name it. */
+    public String name() {
+        if (identity == null) {
+            return "anonymous";
+        }
+        return identity.operator() ? "operator:" + identity.username() : identity.username();
+    }
+
+    public boolean hasRole(String role) {
+        return identity != null && identity.roles().contains(role);
+    }
+
+    /** Whether the caller may change things in its tenant: an ADMINISTRATOR, or the operator. */
+    public boolean canManage() {
+        return operator() || hasRole(Roles.ADMINISTRATOR);
+    }
+
+    public Reach reach() {
+        if (operator() || hasRole(Roles.ADMINISTRATOR) || hasRole(Roles.INTERNAL_AUDITING)) {
+            return Reach.ALL;
+        }
+        if (hasRole(Roles.MANAGEMENT)) {
+            return Reach.SUBTREE;
+        }
+        if (hasRole(Roles.TEAM_LEADER)) {
+            return Reach.DIRECT_REPORTS;
+        }
+        return hasRole(Roles.USER) ? Reach.SELF : Reach.NONE;
+    }
+
+    /**
+     * The tenant this request acts in: the credential's, or for the operator the one named in
+     * {@code X-Tenant}. A user naming another tenant is refused without learning whether it exists.
+     */
+    public ActingTenant tenant() {
+        if (actingTenant != null) {
+            return actingTenant;
+        }
+        if (identity == null) {
+            throw new Forbidden("a tenant credential is required");
+        }
+        String named = request.getHeader(TENANT_HEADER);
+        if (!identity.operator()) {
+            if (named != null && !named.strip().equalsIgnoreCase(identity.tenant().label())) {
+                throw new Forbidden("the X-Tenant header names a tenant other than the credential's");
+            }
+            actingTenant = identity.tenant();
+        } else {
+            if (named == null || named.isBlank()) {
+                throw new InvalidInput(TENANT_HEADER, "the platform operator must name the tenant to act in");
+            }
+            actingTenant = principals.tenantByLabel(named.strip())
+                    .orElseThrow(() -> new NotFound("there is no tenant '" + named.strip() + "'"));
+        }
+        return actingTenant;
+    }
+
+    /** Refuses a user's request whose {@code X-Tenant} names another tenant, whatever the endpoint. */
+    void checkTenantHeader() {
+        if (identity != null && !identity.operator() && request.getHeader(TENANT_HEADER) != null) {
+            tenant();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.roster.tenant.boundary;
+
+import dev.roster.problem.Problem;
+import dev.roster.security.Roles;
+import dev.roster.tenant.control.Tenants;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The calling tenant's own information ({@code info}, {@code details}), as in the seed document. */
+@RequestScoped
+@Path("v1/provisioning")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Tenant information")
+@APIResponse(responseCode = "401", description = "No or bad credential",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's roles do not allow this, or X-Tenant names another tenant",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ProvisioningInfoResource {
+
+    @Inject
+    Tenants tenants;
+
+    @GET
+    @Path("info")
+    @RolesAllowed({Roles.USER, Roles.TEAM_LEADER, Roles.MANAGEMENT, Roles.ADMINISTRATOR, Roles.INTERNAL_AUDITING,
+            Roles.PLATFORM_OPERATOR})
+    @Operation(summary = "Tenant main config and services", description = "Any role of the tenant.")
+    public TenantView.Info info() {
+        return TenantView.Info.from(tenants.current());
+    }
+
+    @PUT
+    @Path("info")
+    @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
+    @Operation(summary = "Update icon, theme and name", description = "Role: ADMINISTRATOR. Only `icon`, `theme` "
+            + "and `name` change; sending another value for `label` or `active` is a 400.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "brand",
+            value = "{\"name\": \"Mobilitus\", \"icon\": \"mobilitus.png\", \"theme\": \"dark\"}")))
+    @APIResponse(responseCode = "400", description = "Invalid input",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TenantView.Info updateInfo(JsonObject body) {
+        return TenantView.Info.from(tenants.updateInfo(body));
+    }
+
+    @GET
+    @Path("details")
+    @RolesAllowed({Roles.ADMINISTRATOR, Roles.INTERNAL_AUDITING, Roles.PLATFORM_OPERATOR})
+    @Operation(summary = "Complete tenant details and services", description = "Roles: ADMINISTRATOR, "
+            + "INTERNAL_AUDITING. All information except user privileges.")
+    public TenantView.Details details() {
+        return TenantView.Details.from(tenants.current());
+    }
+}

@@ -1,0 +1,38 @@
+package dev.roster.tenant.boundary;
+
+import dev.roster.tenant.entity.Tenant;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.time.Instant;
+import java.util.List;
+
+/** A tenant as the operator sees it at {@code /api/v1/tenants}. */
+@JsonbPropertyOrder({"id", "label", "name", "active", "icon", "theme", "createdAt", "updatedAt"})
+public record TenantView(String id, String label, String name, boolean active, String icon, String theme,
+                         Instant createdAt, Instant updatedAt) {
+
+    public static TenantView from(Tenant tenant) {
+        return new TenantView(tenant.id(), tenant.label(), tenant.name(), tenant.active(), tenant.icon(),
+                tenant.theme(), tenant.createdAt(), tenant.updatedAt());
+    }
+
+    /** {@code GET /api/v1/provisioning/info}: the seed's tenant information. */
+    @JsonbPropertyOrder({"label", "name", "active", "icon", "theme", "tenantServices"})
+    public record Info(String label, String name, boolean active, String icon, String theme,
+                       List<Object> tenantServices) {
+        public static Info from(Tenant tenant) {
+            return new Info(tenant.label(), tenant.name(), tenant.active(), tenant.icon(), tenant.theme(), List.of());
+        }
+    }
+
+    /** {@code GET /api/v1/provisioning/details}: everything about the tenant but user privileges. */
+    @JsonbPropertyOrder({"label", "name", "active", "icon", "theme", "tenantServices", "tenantEndpoints",
+            "tenantDomainMappings", "createdAt", "updatedAt"})
+    public record Details(String label, String name, boolean active, String icon, String theme,
+                          List<Object> tenantServices, List<Object> tenantEndpoints,
+                          List<Object> tenantDomainMappings, Instant createdAt, Instant updatedAt) {
+        public static Details from(Tenant tenant) {
+            return new Details(tenant.label(), tenant.name(), tenant.active(), tenant.icon(), tenant.theme(),
+                    List.of(), List.of(), List.of(), tenant.createdAt(), tenant.updatedAt());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.roster.tenant.boundary;
+
+import dev.roster.platform.Page;
+import dev.roster.platform.PageRequest;
+import dev.roster.problem.Problem;
+import dev.roster.security.Roles;
+import dev.roster.tenant.control.Tenants;
+import dev.roster.tenant.entity.Tenant;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The platform operator's tenant administration. */
+@RequestScoped
+@Path("v1/tenants")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.PLATFORM_OPERATOR)
+@Tag(name = "Tenants", description = "Platform operator only.")
+@APIResponse(responseCode = "401", description = "No or bad credential",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not the platform operator",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class TenantsResource {
+
+    @Inject
+    Tenants tenants;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Operation(summary = "Create a tenant", description = "Role: PLATFORM_OPERATOR. `label` is a unique slug that "
+            + "never changes; `name` is required; a new tenant is active unless `active` is false.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "tenant",
+            value = "{\"label\": \"mobilitus\", \"name\": \"Mobilitus\", \"icon\": \"mobilitus.png\", \"theme\": null}")))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = TenantView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input; `errors` names each field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The label is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(JsonObject body) {
+        Tenant tenant = tenants.create(body);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(tenant.label()).build())
+                .entity(TenantView.from(tenant)).build();
+    }
+
+    @GET
+    @Operation(summary = "List tenants", description = "Role: PLATFORM_OPERATOR. Ordered by label.")
+    public Page<TenantView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return tenants.list(PageRequest.of(page, size)).map(TenantView::from);
+    }
+
+    @GET
+    @Path("{label}")
+    @Operation(summary = "Read a tenant", description = "Role: PLATFORM_OPERATOR.")
+    @APIResponse(responseCode = "404", description = "No such tenant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TenantView get(@PathParam("label") String label) {
+        return TenantView.from(tenants.get(label));
+    }
+
+    @PUT
+    @Path("{label}")
+    @Operation(summary = "Update, suspend or reactivate a tenant", description = "Role: PLATFORM_OPERATOR. "
+            + "Changes the fields present: `name`, `icon`, `theme`, `active` (false suspends: the tenant's users "
+            + "get no tokens and their tokens stop working; true reactivates). `label` cannot change.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "suspend", value = "{\"active\": false}")))
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(schema = @Schema(implementation = TenantView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such tenant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TenantView update(@PathParam("label") String label, JsonObject body) {
+        return TenantView.from(tenants.update(label, body));
+    }
+}

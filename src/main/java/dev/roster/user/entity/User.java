@@ -1,0 +1,187 @@
+package dev.roster.user.entity;
+
+import dev.roster.platform.Clock;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A user of one tenant. {@code username} and {@code email} are unique in the tenant regardless of case
+ * (their lower-case copies carry the unique constraints and the search indexes). {@code mgmtPath} is the
+ * chain of manager ids from the top down to this user ({@code /a/b/this/}), so "everyone below X" is one
+ * indexed prefix query.
+ */
+@Entity
+@Table(name = "users")
+@NamedQuery(name = User.BY_USERNAME,
+        query = "SELECT u FROM User u WHERE u.tenantId = :tenant AND u.usernameLc = :username")
+@NamedQuery(name = User.BY_ID, query = "SELECT u FROM User u WHERE u.tenantId = :tenant AND u.id = :id")
+@NamedQuery(name = User.EMAIL_TAKEN, query = "SELECT COUNT(u) FROM User u WHERE u.tenantId = :tenant "
+        + "AND u.emailLc = :email AND u.id <> :id")
+@NamedQuery(name = User.MOVE_SUBTREE, query = "UPDATE User u SET u.mgmtPath = CONCAT(:newPrefix, "
+        + "SUBSTRING(u.mgmtPath, :cut)) WHERE u.tenantId = :tenant AND u.mgmtPath LIKE :oldPattern")
+public class User {
+
+    public static final String BY_USERNAME = "User.byUsername";
+    public static final String BY_ID = "User.byId";
+    public static final String EMAIL_TAKEN = "User.emailTaken";
+    public static final String MOVE_SUBTREE = "User.moveSubtree";
+    /** How deep a management chain may go; keeps {@code mgmt_path} within its column. */
+    public static final int MAX_DEPTH = 48;
+
+    @Id
+    private String id;
+    @Column(name = "tenant_id")
+    private String tenantId;
+    private String username;
+    @Column(name = "username_lc")
+    private String usernameLc;
+    private String email;
+    @Column(name = "email_lc")
+    private String emailLc;
+    @Column(name = "first_name")
+    private String firstName;
+    @Column(name = "first_name_lc")
+    private String firstNameLc;
+    @Column(name = "last_name")
+    private String lastName;
+    @Column(name = "last_name_lc")
+    private String lastNameLc;
+    @Column(name = "time_zone")
+    private String timeZone;
+    private String country;
+    @Column(name = "zip_code")
+    private String zipCode;
+    private String avatar;
+    private String gender;
+    @Column(name = "birth_year")
+    private Integer birthYear;
+    private String hint;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "manager_id")
+    private User manager;
+    @Column(name = "mgmt_path")
+    private String mgmtPath;
+    @Enumerated(EnumType.STRING)
+    private UserStatus status;
+    @Column(name = "password_hash")
+    private String passwordHash;
+    @Column(name = "tokens_not_before")
+    private Instant tokensNotBefore;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    protected User() {
+    }
+
+    public User(String tenantId, String username, String email) {
+        this.id = UUID.randomUUID().toString();
+        this.tenantId = tenantId;
+        this.username = username;
+        this.usernameLc = lower(username);
+        this.status = UserStatus.ACTIVE;
+        this.mgmtPath = "/" + id + "/";
+        this.createdAt = Clock.now();
+        this.updatedAt = createdAt;
+        changeEmail(email);
+    }
+
+    public static String lower(String value) {
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+
+    public void changeEmail(String email) {
+        this.email = email;
+        this.emailLc = lower(email);
+    }
+
+    public void changeFirstName(String firstName) {
+        this.firstName = firstName;
+        this.firstNameLc = lower(firstName);
+    }
+
+    public void changeLastName(String lastName) {
+        this.lastName = lastName;
+        this.lastNameLc = lower(lastName);
+    }
+
+    public void changeTimeZone(String timeZone) { this.timeZone = timeZone; }
+    public void changeCountry(String country) { this.country = country; }
+    public void changeZipCode(String zipCode) { this.zipCode = zipCode; }
+    public void changeAvatar(String avatar) { this.avatar = avatar; }
+    public void changeGender(String gender) { this.gender = gender; }
+    public void changeBirthYear(Integer birthYear) { this.birthYear = birthYear; }
+    public void changeHint(String hint) { this.hint = hint; }
+    public void changePasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
+
+    /** Sets the manager and this user's own path; the caller moves the subtree below it. */
+    public void reportTo(User manager) {
+        this.manager = manager;
+        this.mgmtPath = (manager == null ? "/" : manager.mgmtPath) + id + "/";
+    }
+
+    public void changeStatus(UserStatus status) {
+        this.status = status;
+    }
+
+    /** Tokens issued before now stop working (de-provisioning, suspension). */
+    public void revokeTokens() {
+        this.tokensNotBefore = Clock.now();
+    }
+
+    public void touch() {
+        this.updatedAt = Clock.now();
+    }
+
+    public String id() { return id; }
+    public String tenantId() { return tenantId; }
+    public String username() { return username; }
+    public String email() { return email; }
+    public String firstName() { return firstName; }
+    public String lastName() { return lastName; }
+    public String timeZone() { return timeZone; }
+    public String country() { return country; }
+    public String zipCode() { return zipCode; }
+    public String avatar() { return avatar; }
+    public String gender() { return gender; }
+    public Integer birthYear() { return birthYear; }
+    public String hint() { return hint; }
+    public User manager() { return manager; }
+    public String mgmtPath() { return mgmtPath; }
+    public UserStatus status() { return status; }
+    public String passwordHash() { return passwordHash; }
+    public Instant tokensNotBefore() { return tokensNotBefore; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+    public long version() { return version; }
+
+    public int depth() {
+        return (int) mgmtPath.chars().filter(c -> c == '/').count() - 1;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof User user && Objects.equals(id, user.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}
