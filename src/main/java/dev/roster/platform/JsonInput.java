@@ -38,6 +38,11 @@ public final class JsonInput {
         return new JsonInput(body, "", new ArrayList<>());
     }
 
+    /** The names of the fields the object carries. */
+    public java.util.Set<String> fields() {
+        return json.keySet();
+    }
+
     /** True when the body names the field, even with {@code null}. */
     public boolean has(String name) {
         return json.containsKey(name);

@@ -1,0 +1,65 @@
+package dev.roster.audit.boundary;
+
+import dev.roster.audit.control.AuditLog;
+import dev.roster.audit.entity.AuditEvent;
+import dev.roster.platform.Page;
+import dev.roster.platform.PageRequest;
+import dev.roster.problem.Problem;
+import dev.roster.security.Caller;
+import dev.roster.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.StringReader;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The tenant's audit trail. */
+@RequestScoped
+@Path("v1/provisioning/events")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit events")
+public class EventsResource {
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Caller caller;
+
+    /** One audit event; {@code changes} maps each changed field to {@code {from, to}} (secrets: {@code {changed}}). */
+    @JsonbPropertyOrder({"id", "occurredAt", "actor", "action", "targetType", "targetId", "target", "requestId",
+            "changes"})
+    public record EventView(String id, Instant occurredAt, String actor, String action, String targetType,
+                            String targetId, String target, String requestId, JsonObject changes) {
+        static EventView from(AuditEvent event) {
+            JsonObject changes = event.changes() == null ? null
+                    : Json.createReader(new StringReader(event.changes())).readObject();
+            return new EventView(event.id(), event.occurredAt(), event.actor(), event.action(), event.targetType(),
+                    event.targetId(), event.target(), event.requestId(), changes);
+        }
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMINISTRATOR, Roles.INTERNAL_AUDITING, Roles.PLATFORM_OPERATOR})
+    @Operation(summary = "List the tenant's audit events", description = "Roles: ADMINISTRATOR, INTERNAL_AUDITING. "
+            + "Newest first. Every change in the tenant is here: who, what, which target, when, in which request, "
+            + "and what changed; never a secret.")
+    @APIResponse(responseCode = "403", description = "The caller's roles do not allow this",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<EventView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return audit.ofTenant(caller.tenant().id(), PageRequest.of(page, size)).map(EventView::from);
+    }
+}

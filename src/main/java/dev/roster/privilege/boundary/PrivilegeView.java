@@ -1,0 +1,39 @@
+package dev.roster.privilege.boundary;
+
+import dev.roster.platform.Clock;
+import dev.roster.privilege.entity.Privilege;
+import dev.roster.user.entity.User;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.time.Instant;
+
+/**
+ * A privilege as the seed shows it at {@code /privileges}: the role, its window, and a summary of its user;
+ * plus its {@code id}, whether it is {@code effective} right now, and who granted it when.
+ */
+@JsonbPropertyOrder({"id", "role", "activeFrom", "activeUntil", "effective", "grantedBy", "grantedAt", "user"})
+public record PrivilegeView(String id, String role, Instant activeFrom, Instant activeUntil, boolean effective,
+                            String grantedBy, Instant grantedAt, UserSummary user) {
+
+    /** The seed's user summary on a privilege. */
+    @JsonbPropertyOrder({"firstName", "lastName", "email", "avatar", "username"})
+    public record UserSummary(String firstName, String lastName, String email, String avatar, String username) {
+        public static UserSummary from(User user) {
+            return new UserSummary(user.firstName(), user.lastName(), user.email(), user.avatar(), user.username());
+        }
+    }
+
+    public static PrivilegeView from(Privilege privilege) {
+        return new PrivilegeView(privilege.id(), privilege.role().name(), privilege.activeFrom(),
+                privilege.activeUntil(), privilege.effectiveAt(Clock.now()), privilege.grantedBy(),
+                privilege.grantedAt(), UserSummary.from(privilege.user()));
+    }
+
+    /** A privilege inside a user's representation ({@code tenantUserPrivileges}). */
+    @JsonbPropertyOrder({"id", "role", "activeFrom", "activeUntil", "effective"})
+    public record Held(String id, String role, Instant activeFrom, Instant activeUntil, boolean effective) {
+        public static Held from(Privilege privilege) {
+            return new Held(privilege.id(), privilege.role().name(), privilege.activeFrom(), privilege.activeUntil(),
+                    privilege.effectiveAt(Clock.now()));
+        }
+    }
+}

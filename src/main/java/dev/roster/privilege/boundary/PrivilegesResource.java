@@ -1,0 +1,100 @@
+package dev.roster.privilege.boundary;
+
+import dev.roster.platform.Page;
+import dev.roster.platform.PageRequest;
+import dev.roster.privilege.control.Privileges;
+import dev.roster.problem.Problem;
+import dev.roster.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /privileges} and {@code /privileges/{id}}. */
+@RequestScoped
+@Path("v1/provisioning/privileges")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Privileges")
+@APIResponse(responseCode = "401", description = "No or bad credential",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's roles do not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class PrivilegesResource {
+
+    static final String SEED_PRIVILEGE = "{\"role\": \"ADMINISTRATOR\", \"activeFrom\": \"2014-09-09T13:49:29Z\", "
+            + "\"activeUntil\": null}";
+
+    @Inject
+    Privileges privileges;
+
+    @GET
+    @RolesAllowed({Roles.USER, Roles.TEAM_LEADER, Roles.MANAGEMENT, Roles.ADMINISTRATOR, Roles.INTERNAL_AUDITING,
+            Roles.PLATFORM_OPERATOR})
+    @Operation(summary = "List all privileges", description = "Any role, within its reach: every privilege "
+            + "(effective, not yet started, or ended; `effective` tells) of the users the caller may see, ordered by "
+            + "username.")
+    public Page<PrivilegeView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return privileges.list(PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.USER, Roles.TEAM_LEADER, Roles.MANAGEMENT, Roles.ADMINISTRATOR, Roles.INTERNAL_AUDITING,
+            Roles.PLATFORM_OPERATOR})
+    @Operation(summary = "Get a privilege", description = "Any role, within its reach. `id` is the privilege's id; "
+            + "a username is accepted too, as in the seed's example `/privileges/{username}`.")
+    @APIResponse(responseCode = "200", description = "The privilege",
+            content = @Content(schema = @Schema(implementation = PrivilegeView.class)))
+    @APIResponse(responseCode = "404", description = "No such privilege within the caller's reach",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PrivilegeView get(@PathParam("id") String id) {
+        return privileges.byId(id);
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
+    @Operation(summary = "Update a privilege", description = "Role: ADMINISTRATOR. Replaces role and window; "
+            + "`activeUntil` must be later than `activeFrom`.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "seed privilege", value = SEED_PRIVILEGE)))
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(schema = @Schema(implementation = PrivilegeView.class)))
+    @APIResponse(responseCode = "400", description = "Unknown role, bad dates, or a window that ends before it starts",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such privilege",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PrivilegeView put(@PathParam("id") String id, JsonObject body) {
+        return privileges.putById(id, body);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
+    @Operation(summary = "Revoke a privilege", description = "Role: ADMINISTRATOR.")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "404", description = "No such privilege",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("id") String id) {
+        privileges.revokeById(id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.roster.privilege.boundary;
+
+import dev.roster.privilege.control.Privileges;
+import dev.roster.problem.Problem;
+import dev.roster.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /users/{username}/privilege}: the user's role in the tenant. */
+@RequestScoped
+@Path("v1/provisioning/users/{username}/privilege")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Privileges")
+@APIResponse(responseCode = "401", description = "No or bad credential",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's roles do not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such user (or privilege) within the caller's reach",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class UserPrivilegeResource {
+
+    @Inject
+    Privileges privileges;
+
+    @GET
+    @RolesAllowed({Roles.USER, Roles.TEAM_LEADER, Roles.MANAGEMENT, Roles.ADMINISTRATOR, Roles.INTERNAL_AUDITING,
+            Roles.PLATFORM_OPERATOR})
+    @Operation(summary = "Get a user privilege", description = "Any role, within its reach.")
+    @APIResponse(responseCode = "200", description = "The privilege",
+            content = @Content(schema = @Schema(implementation = PrivilegeView.class)))
+    public PrivilegeView get(@PathParam("username") String username) {
+        return privileges.ofUser(username);
+    }
+
+    @PUT
+    @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
+    @Operation(summary = "Grant or update the user's privilege", description = "Role: ADMINISTRATOR. `role` is one "
+            + "of USER, TEAM_LEADER, MANAGEMENT, ADMINISTRATOR, INTERNAL_AUDITING; `activeFrom`/`activeUntil` bound "
+            + "when it grants anything (null: open). Replaces the previous role and window. A de-provisioned user "
+            + "becomes active again.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "seed privilege", value = PrivilegesResource.SEED_PRIVILEGE)))
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(schema = @Schema(implementation = PrivilegeView.class)))
+    @APIResponse(responseCode = "201", description = "Granted",
+            content = @Content(schema = @Schema(implementation = PrivilegeView.class)))
+    @APIResponse(responseCode = "400", description = "Unknown role, bad dates, or a window that ends before it starts",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response put(@PathParam("username") String username, JsonObject body) {
+        Privileges.Saved saved = privileges.put(username, body);
+        return Response.status(saved.created() ? 201 : 200).entity(saved.view()).build();
+    }
+
+    @DELETE
+    @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
+    @Operation(summary = "Revoke the user's privilege", description = "Role: ADMINISTRATOR.")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    public Response delete(@PathParam("username") String username) {
+        privileges.revoke(username);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.roster.user.boundary;
+
+import dev.roster.privilege.boundary.PrivilegeView;
+import dev.roster.privilege.entity.Privilege;
+import dev.roster.user.entity.User;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A user with the seed's fields, plus {@code id}, {@code status}, {@code manager} (the manager's username),
+ * {@code createdAt} and {@code updatedAt}. A password can be written but is never read back.
+ */
+@JsonbPropertyOrder({"id", "username", "email", "firstName", "lastName", "timeZone", "country", "zipCode",
+        "avatar", "gender", "birthYear", "hint", "manager", "status", "tenantUserPrivileges", "activeApiKeys",
+        "createdAt", "updatedAt"})
+public record UserView(String id, String username, String email, String firstName, String lastName,
+                       String timeZone, String country, String zipCode, String avatar, String gender,
+                       Integer birthYear, String hint, String manager, String status,
+                       List<PrivilegeView.Held> tenantUserPrivileges, List<Object> activeApiKeys,
+                       Instant createdAt, Instant updatedAt) {
+
+    public static UserView from(User user, List<Privilege> privileges) {
+        return new UserView(user.id(), user.username(), user.email(), user.firstName(), user.lastName(),
+                user.timeZone(), user.country(), user.zipCode(), user.avatar(), user.gender(), user.birthYear(),
+                user.hint(), user.manager() == null ? null : user.manager().username(), user.status().name(),
+                privileges.stream().map(PrivilegeView.Held::from).toList(), List.of(), user.createdAt(),
+                user.updatedAt());
+    }
+
+    /** The entity tag of a user: its version, which every change of its own fields moves on. */
+    public static String etag(User user) {
+        return "\"" + user.version() + "\"";
+    }
+
+    /** A hit of the operator's cross-tenant search, naming the tenant it is in. */
+    @JsonbPropertyOrder({"tenant", "id", "username", "email", "firstName", "lastName", "status"})
+    public record InTenant(String tenant, String id, String username, String email, String firstName,
+                           String lastName, String status) {
+        public static InTenant from(String tenantLabel, User user) {
+            return new InTenant(tenantLabel, user.id(), user.username(), user.email(), user.firstName(),
+                    user.lastName(), user.status().name());
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.roster.user.boundary;
+
+import dev.roster.platform.Page;
+import dev.roster.platform.PageRequest;
+import dev.roster.problem.PreconditionFailed;
+import dev.roster.problem.Problem;
+import dev.roster.platform.Races;
+import dev.roster.security.Roles;
+import dev.roster.user.control.Users;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The seed's {@code /users} paths. */
+@RequestScoped
+@Path("v1/provisioning/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Users")
+@APIResponse(responseCode = "401", description = "No or bad credential",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's roles do not allow this, or X-Tenant names another tenant",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class UsersResource {
+
+    static final String SEED_USER = "{\"username\": \"mobdev\", \"email\": \"tenant+mobilitus@activitystream.com\", "
+            + "\"firstName\": \"Mobilitus\", \"lastName\": \"Tickets\", \"timeZone\": null, \"country\": \"ISL\", "
+            + "\"zipCode\": \"108\", \"avatar\": \"\", \"gender\": \"M\", \"birthYear\": null, "
+            + "\"tenantUserPrivileges\": [{\"role\": \"ADMINISTRATOR\", \"activeFrom\": \"2014-08-20T17:44:33Z\", "
+            + "\"activeUntil\": null}]}";
+
+    @Inject
+    Users users;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @RolesAllowed({Roles.USER, Roles.TEAM_LEADER, Roles.MANAGEMENT, Roles.ADMINISTRATOR, Roles.INTERNAL_AUDITING,
+            Roles.PLATFORM_OPERATOR})
+    @Operation(summary = "List active users, or search them with q", description = "Any role; each sees the users "
+            + "its role reaches (USER itself, TEAM_LEADER its direct reports, MANAGEMENT everyone below it, "
+            + "ADMINISTRATOR and INTERNAL_AUDITING everyone). Active users are those holding a privilege effective "
+            + "now. `q` is a case-insensitive prefix of username, email, first or last name (a whole e-mail finds its "
+            + "user). Ordered by username.")
+    @APIResponse(responseCode = "400", description = "Bad page, size or q",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<UserView> list(@Parameter(description = "page number from 0") @QueryParam("page") String page,
+                               @Parameter(description = "page size, 1 to 200, default 20") @QueryParam("size") String size,
+                               @Parameter(description = "prefix to search for") @QueryParam("q") String q) {
+        return users.active(PageRequest.of(page, size), q);
+    }
+
+    @GET
+    @Path("{username}")
+    @RolesAllowed({Roles.USER, Roles.TEAM_LEADER, Roles.MANAGEMENT, Roles.ADMINISTRATOR, Roles.INTERNAL_AUDITING,
+            Roles.PLATFORM_OPERATOR})
+    @Operation(summary = "Get a single user", description = "Any role, within its reach. A de-provisioned user is "
+            + "still returned, with no privileges. The ETag header is for If-Match on PUT.")
+    @APIResponse(responseCode = "200", description = "The user",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "404", description = "No such user within the caller's reach",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("username") String username) {
+        Users.Saved user = users.view(username);
+        return Response.ok(user.view()).header(HttpHeaders.ETAG, user.etag()).build();
+    }
+
+    @PUT
+    @Path("{username}")
+    @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
+    @Operation(summary = "Create or update a single user", description = "Role: ADMINISTRATOR. Creates the user "
+            + "(201; `email` required) or updates it (200). Only the fields in the body change, `null` clears one. "
+            + "`password` is write-only. `manager` is a username of the tenant. `status` may be ACTIVE or SUSPENDED. "
+            + "`tenantUserPrivileges` with one privilege sets the user's role, `[]` revokes it. Send `If-Match` with "
+            + "the ETag of a GET to refuse the change (412) if someone changed the user since.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "seed user", value = SEED_USER)))
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input; `errors` names each field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The e-mail address belongs to another user of the tenant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the user's current ETag",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response put(@PathParam("username") String username, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                        JsonObject body) {
+        Users.Saved saved;
+        try {
+            saved = users.put(username, body, ifMatch);
+        } catch (RuntimeException e) {
+            if (ifMatch != null && Races.lostUpdate(e)) {
+                throw new PreconditionFailed("the user changed while this request was applied; read it again");
+            }
+            if (!Races.duplicate(e)) {
+                throw e;
+            }
+            saved = users.put(username, body, ifMatch); // another request created it first: now it updates
+        }
+        Response.ResponseBuilder response = saved.created()
+                ? Response.created(uriInfo.getAbsolutePath()) : Response.ok();
+        return response.entity(saved.view()).header(HttpHeaders.ETAG, saved.etag()).build();
+    }
+
+    @DELETE
+    @Path("{username}")
+    @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
+    @Operation(summary = "Revoke all privileges of the user in the tenant", description = "Role: ADMINISTRATOR. "
+            + "De-provisions: the user leaves the active list and its tokens stop working; the record and its "
+            + "history stay, and granting a privilege again restores it. Repeating it is harmless.")
+    @APIResponse(responseCode = "204", description = "De-provisioned")
+    @APIResponse(responseCode = "404", description = "No such user",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("username") String username) {
+        users.deprovision(username);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,277 @@
+package dev.roster.user.control;
+
+import dev.roster.audit.control.AuditLog;
+import dev.roster.audit.control.Changes;
+import dev.roster.platform.Clock;
+import dev.roster.platform.Page;
+import dev.roster.platform.PageRequest;
+import dev.roster.privilege.control.Privileges;
+import dev.roster.privilege.entity.Privilege;
+import dev.roster.problem.Conflict;
+import dev.roster.problem.InvalidInput;
+import dev.roster.problem.NotFound;
+import dev.roster.problem.PreconditionFailed;
+import dev.roster.security.Caller;
+import dev.roster.security.Passwords;
+import dev.roster.user.boundary.UserView;
+import dev.roster.user.entity.User;
+import dev.roster.user.entity.UserStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Reading, creating, updating and de-provisioning the users of the caller's tenant. */
+@ApplicationScoped
+public class Users {
+
+    /** The condition "has a privilege effective now" on the user alias {@code u}. */
+    static final String HAS_EFFECTIVE_PRIVILEGE = " AND u.status = dev.roster.user.entity.UserStatus.ACTIVE"
+            + " AND EXISTS (SELECT p.id FROM Privilege p WHERE p.user = u"
+            + " AND (p.activeFrom IS NULL OR p.activeFrom <= :now) AND (p.activeUntil IS NULL OR p.activeUntil > :now))";
+    static final String MATCHES_Q = " AND (u.usernameLc LIKE :q ESCAPE '\\' OR u.emailLc LIKE :q ESCAPE '\\'"
+            + " OR u.firstNameLc LIKE :q ESCAPE '\\' OR u.lastNameLc LIKE :q ESCAPE '\\')";
+    static final int Q_MAX = 254;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Visibility visibility;
+
+    @Inject
+    Privileges privileges;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    AuditLog audit;
+
+    /** The outcome of a PUT: the user as it now is, its entity tag, and whether it was created. */
+    public record Saved(UserView view, String etag, boolean created) {
+    }
+
+    /** The tenant's active users the caller may see, optionally narrowed by a prefix {@code q}. */
+    public Page<UserView> active(PageRequest page, String q) {
+        String tenant = caller.tenant().id();
+        String where = " FROM User u WHERE u.tenantId = :tenant" + HAS_EFFECTIVE_PRIVILEGE + visibility.condition()
+                + (q == null || q.isBlank() ? "" : MATCHES_Q);
+        long total = bind(em.createQuery("SELECT COUNT(u)" + where, Long.class), tenant, q).getSingleResult();
+        List<User> users = bind(em.createQuery("SELECT u" + where + " ORDER BY u.usernameLc, u.id", User.class),
+                tenant, q).setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        return Page.of(views(users), page, total);
+    }
+
+    private <T> TypedQuery<T> bind(TypedQuery<T> query, String tenant, String q) {
+        query.setParameter("tenant", tenant).setParameter("now", Clock.now());
+        if (q != null && !q.isBlank()) {
+            query.setParameter("q", prefixPattern(q));
+        }
+        return visibility.bind(query);
+    }
+
+    /** A user the caller may see, or 404 (also when it exists but lies outside the caller's view). */
+    public User visible(String username) {
+        return find(caller.tenant().id(), username).filter(visibility::sees)
+                .orElseThrow(() -> new NotFound("there is no user '" + username + "'"));
+    }
+
+    public Saved view(String username) {
+        User user = visible(username);
+        return new Saved(UserView.from(user, privileges.held(user)), UserView.etag(user), false);
+    }
+
+    /**
+     * Creates or updates a user. Only the fields in the body change; {@code If-Match} must name the current
+     * entity tag when given (on an absent user it can never match).
+     */
+    @Transactional
+    public Saved put(String username, JsonObject body, String ifMatch) {
+        checkUsername(username);
+        String tenantId = caller.tenant().id();
+        User user = find(tenantId, username).orElse(null);
+        if (ifMatch != null && (user == null || !matches(ifMatch, UserView.etag(user)))) {
+            throw new PreconditionFailed(user == null ? "the user does not exist, so If-Match cannot match"
+                    : "If-Match " + ifMatch + " does not match the current entity tag " + UserView.etag(user)
+                    + "; read the user again");
+        }
+        boolean creating = user == null;
+        UserInput input = UserInput.read(username, body, creating);
+        Changes changes = new Changes();
+        if (creating) {
+            user = new User(tenantId, username, input.email);
+            changes.note("email", null, input.email);
+        }
+        if (input.has("email") && !creating) {
+            changes.note("email", user.email(), input.email);
+            user.changeEmail(input.email);
+        }
+        checkEmailFree(user);
+        apply(input, user, changes);
+        if (input.has("manager")) {
+            User manager = input.manager == null ? null : find(tenantId, input.manager)
+                    .orElseThrow(() -> new InvalidInput("manager", "there is no user '" + input.manager + "' in this tenant"));
+            changes.note("manager", user.manager() == null ? null : user.manager().username(),
+                    manager == null ? null : manager.username());
+            reportTo(user, manager);
+        }
+        if (input.has("password")) {
+            user.changePasswordHash(passwords.hash(input.password));
+            changes.secret("password");
+        }
+        if (input.has("status") && input.status != user.status()) {
+            if (user.status() == UserStatus.DEPROVISIONED || user.status() == UserStatus.INVITED) {
+                throw new InvalidInput("status", "a " + user.status().name().toLowerCase() + " user becomes ACTIVE "
+                        + "by being granted a privilege");
+            }
+            changes.note("status", user.status(), input.status);
+            user.changeStatus(input.status);
+            if (input.status == UserStatus.SUSPENDED) {
+                user.revokeTokens();
+            }
+        }
+        if (creating) {
+            em.persist(user);
+        }
+        if (creating || !changes.isEmpty()) {
+            if (!creating) {
+                user.touch();
+            }
+            audit.record(tenantId, creating ? "user.created" : "user.updated", "user", user.id(), user.username(),
+                    changes);
+        }
+        if (input.has("tenantUserPrivileges")) {
+            if (input.privileges.isEmpty()) {
+                privileges.revokeAll(user);
+            } else {
+                privileges.set(user, input.privileges.get(0));
+            }
+        }
+        em.flush();
+        return new Saved(UserView.from(user, privileges.held(user)), UserView.etag(user), creating);
+    }
+
+    /** Revokes every privilege of the user in the tenant and marks it de-provisioned; its tokens stop working. */
+    @Transactional
+    public void deprovision(String username) {
+        User user = visible(username);
+        List<String> revoked = privileges.revokeAll(user);
+        if (user.status() != UserStatus.DEPROVISIONED) {
+            Changes changes = new Changes().note("status", user.status(), UserStatus.DEPROVISIONED)
+                    .note("revokedRoles", null, revoked.isEmpty() ? null : String.join(",", revoked));
+            user.changeStatus(UserStatus.DEPROVISIONED);
+            user.revokeTokens();
+            user.touch();
+            audit.record(user.tenantId(), "user.deprovisioned", "user", user.id(), user.username(), changes);
+        }
+    }
+
+    /** The platform operator's search across every tenant, each hit naming its tenant. */
+    public Page<UserView.InTenant> acrossTenants(PageRequest page, String q) {
+        String where = " FROM User u, Tenant t WHERE t.id = u.tenantId" + (q == null || q.isBlank() ? "" : MATCHES_Q);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(u)" + where, Long.class);
+        TypedQuery<Object[]> rows = em.createQuery("SELECT u, t.label" + where
+                + " ORDER BY u.usernameLc, t.label, u.id", Object[].class);
+        if (q != null && !q.isBlank()) {
+            count.setParameter("q", prefixPattern(q));
+            rows.setParameter("q", prefixPattern(q));
+        }
+        List<UserView.InTenant> hits = rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()
+                .stream().map(row -> UserView.InTenant.from((String) row[1], (User) row[0])).toList();
+        return Page.of(hits, page, count.getSingleResult());
+    }
+
+    public Optional<User> find(String tenantId, String username) {
+        return em.createNamedQuery(User.BY_USERNAME, User.class).setParameter("tenant", tenantId)
+                .setParameter("username", User.lower(username)).getResultStream().findFirst();
+    }
+
+    private List<UserView> views(List<User> users) {
+        Map<String, List<Privilege>> held = privileges.heldBy(users);
+        return users.stream().map(u -> UserView.from(u, held.getOrDefault(u.id(), List.of()))).toList();
+    }
+
+    private static void apply(UserInput input, User user, Changes changes) {
+        set(input, "firstName", user.firstName(), input.firstName, changes, user::changeFirstName);
+        set(input, "lastName", user.lastName(), input.lastName, changes, user::changeLastName);
+        set(input, "timeZone", user.timeZone(), input.timeZone, changes, user::changeTimeZone);
+        set(input, "country", user.country(), input.country, changes, user::changeCountry);
+        set(input, "zipCode", user.zipCode(), input.zipCode, changes, user::changeZipCode);
+        set(input, "avatar", user.avatar(), input.avatar, changes, user::changeAvatar);
+        set(input, "gender", user.gender(), input.gender, changes, user::changeGender);
+        set(input, "birthYear", user.birthYear(), input.birthYear, changes, user::changeBirthYear);
+        set(input, "hint", user.hint(), input.hint, changes, user::changeHint);
+    }
+
+    private static <T> void set(UserInput input, String field, T before, T after, Changes changes,
+                                java.util.function.Consumer<T> setter) {
+        if (input.has(field) && !Objects.equals(before, after)) {
+            changes.note(field, before, after);
+            setter.accept(after);
+        }
+    }
+
+    /** Moves the user (and everyone below it) under a new manager, refusing a cycle or a chain too deep. */
+    private void reportTo(User user, User manager) {
+        if (Objects.equals(user.manager(), manager)) {
+            return;
+        }
+        if (manager != null && manager.mgmtPath().contains("/" + user.id() + "/")) {
+            throw new InvalidInput("manager", manager.username().equalsIgnoreCase(user.username())
+                    ? "a user cannot be its own manager"
+                    : "'" + manager.username() + "' reports to '" + user.username() + "', so it cannot be its manager");
+        }
+        String oldPath = user.mgmtPath();
+        user.reportTo(manager);
+        if (user.depth() > User.MAX_DEPTH) {
+            throw new InvalidInput("manager", "the management chain would be deeper than " + User.MAX_DEPTH + " levels");
+        }
+        if (em.contains(user)) {
+            em.flush();
+            em.createNamedQuery(User.MOVE_SUBTREE).setParameter("newPrefix", user.mgmtPath())
+                    .setParameter("cut", oldPath.length() + 1).setParameter("tenant", user.tenantId())
+                    .setParameter("oldPattern", oldPath + "%").executeUpdate();
+        }
+    }
+
+    private void checkEmailFree(User user) {
+        long taken = em.createNamedQuery(User.EMAIL_TAKEN, Long.class).setParameter("tenant", user.tenantId())
+                .setParameter("email", User.lower(user.email())).setParameter("id", user.id()).getSingleResult();
+        if (taken > 0) {
+            throw new Conflict("another user of this tenant already has the e-mail address " + user.email());
+        }
+    }
+
+    static void checkUsername(String username) {
+        if (username == null || !UserInput.USERNAME.matcher(username).matches()) {
+            throw new InvalidInput("username", "must be 1 to 128 characters without white space, '/', '\\', '?', "
+                    + "'#' or '%'");
+        }
+    }
+
+    static boolean matches(String ifMatch, String etag) {
+        return Arrays.stream(ifMatch.split(",")).map(String::strip).map(t -> t.startsWith("W/") ? t.substring(2) : t)
+                .anyMatch(t -> t.equals("*") || t.equals(etag));
+    }
+
+    /** A LIKE pattern matching values that start with {@code q}, case-insensitively. */
+    static String prefixPattern(String q) {
+        String text = q.strip();
+        if (text.length() > Q_MAX) {
+            throw new InvalidInput("q", "must be at most " + Q_MAX + " characters long");
+        }
+        return User.lower(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}
