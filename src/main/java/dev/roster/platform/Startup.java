@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -26,7 +27,11 @@ public class Startup {
     @Inject
     Bootstrap bootstrap;
 
+    /** Payara's MP-JWT store logs a stack trace at INFO for every malformed or forged token it refuses. */
+    private static final Logger JWT_STORE = Logger.getLogger("fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore");
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        JWT_STORE.setLevel(Level.WARNING); // a refused token is answered 401; it is not worth a trace per request
         try (Connection connection = dataSource.getConnection()) {
             var applied = Migrations.fromClasspath().migrate(connection);
             LOG.info(() -> applied.isEmpty() ? "Schema is up to date" : "Schema migrated: " + applied);
