@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Roster's REST API. {@code @ApplicationScoped} because Payara needs the class carrying
@@ -30,6 +31,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                         + "Errors are application/problem+json (RFC 9457). Lists page with page (from 0) and "
                         + "size (default 20, at most 200)."),
         security = @SecurityRequirement(name = "bearer"),
+        tags = {
+                @Tag(name = "Token", description = "Sign in: a password grant answers a short-lived bearer token."),
+                @Tag(name = "Tenant information", description = "The calling tenant's own configuration."),
+                @Tag(name = "Users", description = "The tenant's users, as far as the caller's role reaches."),
+                @Tag(name = "Privileges", description = "A user's role in the tenant for a window of time."),
+                @Tag(name = "Audit events", description = "Every change in the tenant."),
+                @Tag(name = "Tenants", description = "The platform operator's tenant administration.")},
         components = @Components(securitySchemes = @SecurityScheme(securitySchemeName = "bearer",
                 type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
                 description = "A token from POST /api/v1/provisioning/token")))

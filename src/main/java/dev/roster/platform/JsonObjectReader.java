@@ -1,6 +1,7 @@
 package dev.roster.platform;
 
 import dev.roster.problem.InvalidInput;
+import dev.roster.problem.PayloadTooLarge;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -18,11 +20,16 @@ import java.lang.reflect.Type;
 
 /**
  * Reads request bodies declared as {@link JsonObject}. Any other JSON value (an array, a string, null) or an
- * empty body is a 400 naming the body, instead of the runtime's type mismatch.
+ * empty body is a 400 naming the body, instead of the runtime's type mismatch; a body over
+ * {@link #MAX_BYTES} is a 413 and is not read further.
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 public class JsonObjectReader implements MessageBodyReader<JsonObject> {
+
+    static final long MAX_BYTES = 1024 * 1024;
+    /** How much of an oversized body is read and discarded so the client, still sending, can read the 413. */
+    static final long DRAIN_BYTES = 16 * MAX_BYTES;
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -32,7 +39,7 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
     @Override
     public JsonObject readFrom(Class<JsonObject> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                                MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
-        PushbackInputStream body = new PushbackInputStream(entity, 1);
+        PushbackInputStream body = new PushbackInputStream(new Limited(entity), 1);
         int first = body.read();
         if (first == -1) {
             throw new InvalidInput("body", "a JSON object is required");
@@ -44,6 +51,45 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
                 throw new InvalidInput("body", "must be a JSON object, not " + value.getValueType().name().toLowerCase());
             }
             return object;
+        }
+    }
+
+    /** Counts what is read and refuses to go past {@link #MAX_BYTES}. */
+    private static final class Limited extends FilterInputStream {
+        private long count;
+
+        Limited(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        private void counted(int n) throws IOException {
+            count += n;
+            if (count > MAX_BYTES) {
+                byte[] discard = new byte[8192];
+                long drained = count;
+                for (int read; drained < DRAIN_BYTES && (read = in.read(discard)) > 0; ) {
+                    drained += read;
+                }
+                throw new PayloadTooLarge(MAX_BYTES);
+            }
         }
     }
 }

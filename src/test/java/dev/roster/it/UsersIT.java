@@ -277,6 +277,15 @@ class UsersIT extends RosterIT {
     }
 
     @Test
+    void anOversizedBodyIsRefusedWithoutBeingRead() {
+        String tenant = api.newTenant();
+        String huge = "{\"email\":\"big@example.com\",\"hint\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        Api.Answer refused = api.putUser(tenant, "big", huge).expect(413);
+        assertTrue(refused.header("Content-Type").startsWith("application/problem+json"));
+        api.get("/api/v1/provisioning/users/big").as(api.operator()).tenant(tenant).send().expect(404);
+    }
+
+    @Test
     void managerIsAUsernameAndCyclesAreRefused() {
         String tenant = api.newTenant();
         api.plainMember(tenant, "ceo", "MANAGEMENT", null);

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.StringReader;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("v1/provisioning/events")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Audit events")
+@Tag(ref = "Audit events")
 public class EventsResource {
 
     @Inject
@@ -54,12 +56,13 @@ public class EventsResource {
 
     @GET
     @RolesAllowed({Roles.ADMINISTRATOR, Roles.INTERNAL_AUDITING, Roles.PLATFORM_OPERATOR})
-    @Operation(summary = "List the tenant's audit events", description = "Roles: ADMINISTRATOR, INTERNAL_AUDITING. "
+    @Operation(operationId = "listEvents", summary = "List the tenant's audit events", description = "Roles: ADMINISTRATOR, INTERNAL_AUDITING. "
             + "Newest first. Every change in the tenant is here: who, what, which target, when, in which request, "
             + "and what changed; never a secret.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "AuditEventPage")))
     @APIResponse(responseCode = "403", description = "The caller's roles do not allow this",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<EventView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Page<EventView> list(@Parameter(description = "page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page, @Parameter(description = "page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
         return audit.ofTenant(caller.tenant().id(), PageRequest.of(page, size)).map(EventView::from);
     }
 }

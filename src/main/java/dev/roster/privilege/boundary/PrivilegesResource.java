@@ -20,6 +20,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,11 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("v1/provisioning/privileges")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Privileges")
+@Tag(ref = "Privileges")
 @APIResponse(responseCode = "401", description = "No or bad credential",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
 @APIResponse(responseCode = "403", description = "The caller's roles do not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
 public class PrivilegesResource {
 
     static final String SEED_PRIVILEGE = "{\"role\": \"ADMINISTRATOR\", \"activeFrom\": \"2014-09-09T13:49:29Z\", "
@@ -48,10 +50,11 @@ public class PrivilegesResource {
     @GET
     @RolesAllowed({Roles.USER, Roles.TEAM_LEADER, Roles.MANAGEMENT, Roles.ADMINISTRATOR, Roles.INTERNAL_AUDITING,
             Roles.PLATFORM_OPERATOR})
-    @Operation(summary = "List all privileges", description = "Any role, within its reach: every privilege "
+    @Operation(operationId = "listPrivileges", summary = "List all privileges", description = "Any role, within its reach: every privilege "
             + "(effective, not yet started, or ended; `effective` tells) of the users the caller may see, ordered by "
             + "username.")
-    public Page<PrivilegeView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "PrivilegePage")))
+    public Page<PrivilegeView> list(@Parameter(description = "page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page, @Parameter(description = "page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
         return privileges.list(PageRequest.of(page, size));
     }
 
@@ -59,12 +62,12 @@ public class PrivilegesResource {
     @Path("{id}")
     @RolesAllowed({Roles.USER, Roles.TEAM_LEADER, Roles.MANAGEMENT, Roles.ADMINISTRATOR, Roles.INTERNAL_AUDITING,
             Roles.PLATFORM_OPERATOR})
-    @Operation(summary = "Get a privilege", description = "Any role, within its reach. `id` is the privilege's id; "
+    @Operation(operationId = "getPrivilege", summary = "Get a privilege", description = "Any role, within its reach. `id` is the privilege's id; "
             + "a username is accepted too, as in the seed's example `/privileges/{username}`.")
     @APIResponse(responseCode = "200", description = "The privilege",
-            content = @Content(schema = @Schema(implementation = PrivilegeView.class)))
+            content = @Content(schema = @Schema(ref = "Privilege")))
     @APIResponse(responseCode = "404", description = "No such privilege within the caller's reach",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public PrivilegeView get(@PathParam("id") String id) {
         return privileges.byId(id);
     }
@@ -72,16 +75,16 @@ public class PrivilegesResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
-    @Operation(summary = "Update a privilege", description = "Role: ADMINISTRATOR. Replaces role and window; "
+    @Operation(operationId = "updatePrivilege", summary = "Update a privilege", description = "Role: ADMINISTRATOR. Replaces role and window; "
             + "`activeUntil` must be later than `activeFrom`.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "seed privilege", value = SEED_PRIVILEGE)))
     @APIResponse(responseCode = "200", description = "Updated",
-            content = @Content(schema = @Schema(implementation = PrivilegeView.class)))
+            content = @Content(schema = @Schema(ref = "Privilege")))
     @APIResponse(responseCode = "400", description = "Unknown role, bad dates, or a window that ends before it starts",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "404", description = "No such privilege",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public PrivilegeView put(@PathParam("id") String id, JsonObject body) {
         return privileges.putById(id, body);
     }
@@ -89,10 +92,10 @@ public class PrivilegesResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
-    @Operation(summary = "Revoke a privilege", description = "Role: ADMINISTRATOR.")
+    @Operation(operationId = "revokePrivilege", summary = "Revoke a privilege", description = "Role: ADMINISTRATOR.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such privilege",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response delete(@PathParam("id") String id) {
         privileges.revokeById(id);
         return Response.noContent().build();

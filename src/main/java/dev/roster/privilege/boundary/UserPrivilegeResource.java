@@ -29,13 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("v1/provisioning/users/{username}/privilege")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Privileges")
+@Tag(ref = "Privileges")
 @APIResponse(responseCode = "401", description = "No or bad credential",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
 @APIResponse(responseCode = "403", description = "The caller's roles do not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
 @APIResponse(responseCode = "404", description = "No such user (or privilege) within the caller's reach",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
 public class UserPrivilegeResource {
 
     @Inject
@@ -44,27 +44,27 @@ public class UserPrivilegeResource {
     @GET
     @RolesAllowed({Roles.USER, Roles.TEAM_LEADER, Roles.MANAGEMENT, Roles.ADMINISTRATOR, Roles.INTERNAL_AUDITING,
             Roles.PLATFORM_OPERATOR})
-    @Operation(summary = "Get a user privilege", description = "Any role, within its reach.")
+    @Operation(operationId = "getUserPrivilege", summary = "Get a user privilege", description = "Any role, within its reach.")
     @APIResponse(responseCode = "200", description = "The privilege",
-            content = @Content(schema = @Schema(implementation = PrivilegeView.class)))
+            content = @Content(schema = @Schema(ref = "Privilege")))
     public PrivilegeView get(@PathParam("username") String username) {
         return privileges.ofUser(username);
     }
 
     @PUT
     @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
-    @Operation(summary = "Grant or update the user's privilege", description = "Role: ADMINISTRATOR. `role` is one "
+    @Operation(operationId = "putUserPrivilege", summary = "Grant or update the user's privilege", description = "Role: ADMINISTRATOR. `role` is one "
             + "of USER, TEAM_LEADER, MANAGEMENT, ADMINISTRATOR, INTERNAL_AUDITING; `activeFrom`/`activeUntil` bound "
             + "when it grants anything (null: open). Replaces the previous role and window. A de-provisioned user "
             + "becomes active again.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "seed privilege", value = PrivilegesResource.SEED_PRIVILEGE)))
     @APIResponse(responseCode = "200", description = "Changed",
-            content = @Content(schema = @Schema(implementation = PrivilegeView.class)))
+            content = @Content(schema = @Schema(ref = "Privilege")))
     @APIResponse(responseCode = "201", description = "Granted",
-            content = @Content(schema = @Schema(implementation = PrivilegeView.class)))
+            content = @Content(schema = @Schema(ref = "Privilege")))
     @APIResponse(responseCode = "400", description = "Unknown role, bad dates, or a window that ends before it starts",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response put(@PathParam("username") String username, JsonObject body) {
         Privileges.Saved saved = privileges.put(username, body);
         return Response.status(saved.created() ? 201 : 200).entity(saved.view()).build();
@@ -72,7 +72,7 @@ public class UserPrivilegeResource {
 
     @DELETE
     @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
-    @Operation(summary = "Revoke the user's privilege", description = "Role: ADMINISTRATOR.")
+    @Operation(operationId = "revokeUserPrivilege", summary = "Revoke the user's privilege", description = "Role: ADMINISTRATOR.")
     @APIResponse(responseCode = "204", description = "Revoked")
     public Response delete(@PathParam("username") String username) {
         privileges.revoke(username);

@@ -26,11 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("v1/provisioning")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Tenant information")
+@Tag(ref = "Tenant information")
 @APIResponse(responseCode = "401", description = "No or bad credential",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
 @APIResponse(responseCode = "403", description = "The caller's roles do not allow this, or X-Tenant names another tenant",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
 public class ProvisioningInfoResource {
 
     @Inject
@@ -40,7 +40,8 @@ public class ProvisioningInfoResource {
     @Path("info")
     @RolesAllowed({Roles.USER, Roles.TEAM_LEADER, Roles.MANAGEMENT, Roles.ADMINISTRATOR, Roles.INTERNAL_AUDITING,
             Roles.PLATFORM_OPERATOR})
-    @Operation(summary = "Tenant main config and services", description = "Any role of the tenant.")
+    @Operation(operationId = "getInfo", summary = "Tenant main config and services", description = "Any role of the tenant.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "TenantInfo")))
     public TenantView.Info info() {
         return TenantView.Info.from(tenants.current());
     }
@@ -48,12 +49,13 @@ public class ProvisioningInfoResource {
     @PUT
     @Path("info")
     @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
-    @Operation(summary = "Update icon, theme and name", description = "Role: ADMINISTRATOR. Only `icon`, `theme` "
+    @Operation(operationId = "updateInfo", summary = "Update icon, theme and name", description = "Role: ADMINISTRATOR. Only `icon`, `theme` "
             + "and `name` change; sending another value for `label` or `active` is a 400.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "TenantInfo")))
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "brand",
             value = "{\"name\": \"Mobilitus\", \"icon\": \"mobilitus.png\", \"theme\": \"dark\"}")))
     @APIResponse(responseCode = "400", description = "Invalid input",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public TenantView.Info updateInfo(JsonObject body) {
         return TenantView.Info.from(tenants.updateInfo(body));
     }
@@ -61,8 +63,9 @@ public class ProvisioningInfoResource {
     @GET
     @Path("details")
     @RolesAllowed({Roles.ADMINISTRATOR, Roles.INTERNAL_AUDITING, Roles.PLATFORM_OPERATOR})
-    @Operation(summary = "Complete tenant details and services", description = "Roles: ADMINISTRATOR, "
+    @Operation(operationId = "getDetails", summary = "Complete tenant details and services", description = "Roles: ADMINISTRATOR, "
             + "INTERNAL_AUDITING. All information except user privileges.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "TenantDetails")))
     public TenantView.Details details() {
         return TenantView.Details.from(tenants.current());
     }

@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -36,11 +38,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PLATFORM_OPERATOR)
-@Tag(name = "Tenants", description = "Platform operator only.")
+@Tag(ref = "Tenants")
 @APIResponse(responseCode = "401", description = "No or bad credential",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
 @APIResponse(responseCode = "403", description = "Not the platform operator",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
 public class TenantsResource {
 
     @Inject
@@ -50,16 +52,16 @@ public class TenantsResource {
     UriInfo uriInfo;
 
     @POST
-    @Operation(summary = "Create a tenant", description = "Role: PLATFORM_OPERATOR. `label` is a unique slug that "
+    @Operation(operationId = "createTenant", summary = "Create a tenant", description = "Role: PLATFORM_OPERATOR. `label` is a unique slug that "
             + "never changes; `name` is required; a new tenant is active unless `active` is false.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "tenant",
             value = "{\"label\": \"mobilitus\", \"name\": \"Mobilitus\", \"icon\": \"mobilitus.png\", \"theme\": null}")))
     @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(schema = @Schema(implementation = TenantView.class)))
+            content = @Content(schema = @Schema(ref = "Tenant")))
     @APIResponse(responseCode = "400", description = "Invalid input; `errors` names each field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "The label is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response create(JsonObject body) {
         Tenant tenant = tenants.create(body);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(tenant.label()).build())
@@ -67,33 +69,35 @@ public class TenantsResource {
     }
 
     @GET
-    @Operation(summary = "List tenants", description = "Role: PLATFORM_OPERATOR. Ordered by label.")
-    public Page<TenantView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+    @Operation(operationId = "listTenants", summary = "List tenants", description = "Role: PLATFORM_OPERATOR. Ordered by label.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "TenantPage")))
+    public Page<TenantView> list(@Parameter(description = "page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page, @Parameter(description = "page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
         return tenants.list(PageRequest.of(page, size)).map(TenantView::from);
     }
 
     @GET
     @Path("{label}")
-    @Operation(summary = "Read a tenant", description = "Role: PLATFORM_OPERATOR.")
+    @Operation(operationId = "getTenant", summary = "Read a tenant", description = "Role: PLATFORM_OPERATOR.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "Tenant")))
     @APIResponse(responseCode = "404", description = "No such tenant",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public TenantView get(@PathParam("label") String label) {
         return TenantView.from(tenants.get(label));
     }
 
     @PUT
     @Path("{label}")
-    @Operation(summary = "Update, suspend or reactivate a tenant", description = "Role: PLATFORM_OPERATOR. "
+    @Operation(operationId = "updateTenant", summary = "Update, suspend or reactivate a tenant", description = "Role: PLATFORM_OPERATOR. "
             + "Changes the fields present: `name`, `icon`, `theme`, `active` (false suspends: the tenant's users "
             + "get no tokens and their tokens stop working; true reactivates). `label` cannot change.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "suspend", value = "{\"active\": false}")))
     @APIResponse(responseCode = "200", description = "Updated",
-            content = @Content(schema = @Schema(implementation = TenantView.class)))
+            content = @Content(schema = @Schema(ref = "Tenant")))
     @APIResponse(responseCode = "400", description = "Invalid input",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "404", description = "No such tenant",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public TenantView update(@PathParam("label") String label, JsonObject body) {
         return TenantView.from(tenants.update(label, body));
     }

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The token endpoint. */
 @RequestScoped
 @Path("v1/provisioning/token")
-@Tag(name = "Token")
+@Tag(ref = "Token")
 public class TokenResource {
 
     static final int FIELD_MAX = 1024;
@@ -45,16 +45,16 @@ public class TokenResource {
     @SecurityRequirements
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Obtain an access token", description = "Anyone. Form fields: `grant_type=password`, "
+    @Operation(operationId = "token", summary = "Obtain an access token", description = "Anyone. Form fields: `grant_type=password`, "
             + "`username`, `password`, and `tenant` (or an `X-Tenant` header) for a tenant's user; leave the tenant "
             + "out to sign in as the platform operator. The token lives `expires_in` seconds "
             + "(`roster.token.lifetime-seconds`) and stops working at once if its user is de-provisioned, "
             + "suspended or loses every privilege, or its tenant is suspended.")
     @APIResponse(responseCode = "200", description = "A bearer token",
-            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+            content = @Content(schema = @Schema(ref = "TokenResponse")))
     @APIResponse(responseCode = "400", description = "Refused: `error` is invalid_request, "
             + "unsupported_grant_type or invalid_grant (RFC 6749 section 5.2)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response token(@FormParam("grant_type") String grantType, @FormParam("username") String username,
                           @FormParam("password") String password, @FormParam("tenant") String tenant,
                           @HeaderParam(Caller.TENANT_HEADER) String tenantHeader) {

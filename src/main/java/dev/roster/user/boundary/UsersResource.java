@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,11 +40,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("v1/provisioning/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Users")
+@Tag(ref = "Users")
 @APIResponse(responseCode = "401", description = "No or bad credential",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
 @APIResponse(responseCode = "403", description = "The caller's roles do not allow this, or X-Tenant names another tenant",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
 public class UsersResource {
 
     static final String SEED_USER = "{\"username\": \"mobdev\", \"email\": \"tenant+mobilitus@activitystream.com\", "
@@ -61,15 +62,16 @@ public class UsersResource {
     @GET
     @RolesAllowed({Roles.USER, Roles.TEAM_LEADER, Roles.MANAGEMENT, Roles.ADMINISTRATOR, Roles.INTERNAL_AUDITING,
             Roles.PLATFORM_OPERATOR})
-    @Operation(summary = "List active users, or search them with q", description = "Any role; each sees the users "
+    @Operation(operationId = "listUsers", summary = "List active users, or search them with q", description = "Any role; each sees the users "
             + "its role reaches (USER itself, TEAM_LEADER its direct reports, MANAGEMENT everyone below it, "
             + "ADMINISTRATOR and INTERNAL_AUDITING everyone). Active users are those holding a privilege effective "
             + "now. `q` is a case-insensitive prefix of username, email, first or last name (a whole e-mail finds its "
             + "user). Ordered by username.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "UserPage")))
     @APIResponse(responseCode = "400", description = "Bad page, size or q",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<UserView> list(@Parameter(description = "page number from 0") @QueryParam("page") String page,
-                               @Parameter(description = "page size, 1 to 200, default 20") @QueryParam("size") String size,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Page<UserView> list(@Parameter(description = "page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+                               @Parameter(description = "page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size,
                                @Parameter(description = "prefix to search for") @QueryParam("q") String q) {
         return users.active(PageRequest.of(page, size), q);
     }
@@ -78,12 +80,12 @@ public class UsersResource {
     @Path("{username}")
     @RolesAllowed({Roles.USER, Roles.TEAM_LEADER, Roles.MANAGEMENT, Roles.ADMINISTRATOR, Roles.INTERNAL_AUDITING,
             Roles.PLATFORM_OPERATOR})
-    @Operation(summary = "Get a single user", description = "Any role, within its reach. A de-provisioned user is "
+    @Operation(operationId = "getUser", summary = "Get a single user", description = "Any role, within its reach. A de-provisioned user is "
             + "still returned, with no privileges. The ETag header is for If-Match on PUT.")
     @APIResponse(responseCode = "200", description = "The user",
-            content = @Content(schema = @Schema(implementation = UserView.class)))
+            content = @Content(schema = @Schema(ref = "User")))
     @APIResponse(responseCode = "404", description = "No such user within the caller's reach",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response get(@PathParam("username") String username) {
         Users.Saved user = users.view(username);
         return Response.ok(user.view()).header(HttpHeaders.ETAG, user.etag()).build();
@@ -92,7 +94,7 @@ public class UsersResource {
     @PUT
     @Path("{username}")
     @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
-    @Operation(summary = "Create or update a single user", description = "Role: ADMINISTRATOR. Creates the user "
+    @Operation(operationId = "putUser", summary = "Create or update a single user", description = "Role: ADMINISTRATOR. Creates the user "
             + "(201; `email` required) or updates it (200). Only the fields in the body change, `null` clears one. "
             + "`password` is write-only. `manager` is a username of the tenant. `status` may be ACTIVE or SUSPENDED. "
             + "`tenantUserPrivileges` with one privilege sets the user's role, `[]` revokes it. Send `If-Match` with "
@@ -100,15 +102,15 @@ public class UsersResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "seed user", value = SEED_USER)))
     @APIResponse(responseCode = "200", description = "Updated",
-            content = @Content(schema = @Schema(implementation = UserView.class)))
+            content = @Content(schema = @Schema(ref = "User")))
     @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(schema = @Schema(implementation = UserView.class)))
+            content = @Content(schema = @Schema(ref = "User")))
     @APIResponse(responseCode = "400", description = "Invalid input; `errors` names each field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "The e-mail address belongs to another user of the tenant",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "412", description = "If-Match does not match the user's current ETag",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response put(@PathParam("username") String username, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         JsonObject body) {
         Users.Saved saved;
@@ -131,12 +133,12 @@ public class UsersResource {
     @DELETE
     @Path("{username}")
     @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
-    @Operation(summary = "Revoke all privileges of the user in the tenant", description = "Role: ADMINISTRATOR. "
+    @Operation(operationId = "deprovisionUser", summary = "Revoke all privileges of the user in the tenant", description = "Role: ADMINISTRATOR. "
             + "De-provisions: the user leaves the active list and its tokens stop working; the record and its "
             + "history stay, and granting a privilege again restores it. Repeating it is harmless.")
     @APIResponse(responseCode = "204", description = "De-provisioned")
     @APIResponse(responseCode = "404", description = "No such user",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response delete(@PathParam("username") String username) {
         users.deprovision(username);
         return Response.noContent().build();
