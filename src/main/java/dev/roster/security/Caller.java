@@ -6,6 +6,7 @@ import dev.roster.problem.NotFound;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
 import java.util.Set;
 
 /**
@@ -24,6 +25,7 @@ public class Caller {
     Principals principals;
 
     private Identity identity;
+    private Principal principal;
     private ActingTenant actingTenant;
 
     /** What a credential proved: an operator (tenant null) or a user of a tenant, with its current roles. */
@@ -33,8 +35,14 @@ public class Caller {
         }
     }
 
-    void signedIn(Identity identity) {
+    void signedIn(Identity identity, Principal principal) {
         this.identity = identity;
+        this.principal = principal;
+    }
+
+    /** The principal the container was told about (the verified token, for a bearer credential). */
+    Principal principal() {
+        return principal;
     }
 
     public boolean authenticated() {

@@ -59,8 +59,7 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         if (caller.authenticated()) { // asked again within the same request (Payara's roles filter does)
-            Caller.Identity known = caller.identity();
-            return context.notifyContainerAboutLogin(() -> known.username(), known.roles());
+            return context.notifyContainerAboutLogin(caller.principal(), caller.identity().roles());
         }
         String authorization = request.getHeader("Authorization");
         if (authorization == null || authorization.isBlank()) {
@@ -84,7 +83,7 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
         if (resolution.identity() == null) {
             return refuse(request, response, resolution.refusal());
         }
-        caller.signedIn(resolution.identity());
+        caller.signedIn(resolution.identity(), jwt);
         return context.notifyContainerAboutLogin(jwt, resolution.identity().roles());
     }
 
