@@ -1,5 +1,6 @@
 package dev.roster.platform;
 
+import dev.roster.apikey.boundary.ApiKeyView;
 import dev.roster.audit.boundary.EventsResource;
 import dev.roster.privilege.boundary.PrivilegeView;
 import dev.roster.problem.Problem;
@@ -41,11 +42,13 @@ public class OpenApiModel implements OASModelReader {
         SCHEMAS.put("TenantDetails", TenantView.Details.class);
         SCHEMAS.put("AuditEvent", EventsResource.EventView.class);
         SCHEMAS.put("TokenResponse", TokenResource.TokenResponse.class);
+        SCHEMAS.put("ApiKey", ApiKeyView.class);
         PAGES.put("UserPage", "User");
         PAGES.put("UserInTenantPage", "UserInTenant");
         PAGES.put("PrivilegePage", "Privilege");
         PAGES.put("TenantPage", "Tenant");
         PAGES.put("AuditEventPage", "AuditEvent");
+        PAGES.put("ApiKeyPage", "ApiKey");
     }
 
     @Override

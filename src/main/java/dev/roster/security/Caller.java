@@ -33,6 +33,12 @@ public class Caller {
         public boolean operator() {
             return tenant == null;
         }
+
+        /** Whether two credentials prove the same user (or operator) of the same tenant. */
+        public boolean sameCaller(Identity other) {
+            return id.equals(other.id) && (tenant == null ? other.tenant == null
+                    : other.tenant != null && tenant.id().equals(other.tenant.id()));
+        }
     }
 
     void signedIn(Identity identity, Principal principal) {

@@ -1,5 +1,7 @@
 package dev.roster.security;
 
+import dev.roster.apikey.control.ApiKeys;
+import dev.roster.apikey.entity.ApiKey;
 import dev.roster.operator.Operator;
 import dev.roster.platform.Clock;
 import dev.roster.privilege.entity.Privilege;
@@ -8,6 +10,7 @@ import dev.roster.tenant.entity.Tenant;
 import dev.roster.user.entity.User;
 import dev.roster.user.entity.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -26,8 +29,17 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Principals {
 
+    /** One answer for a wrong user, a wrong password and an unknown tenant alike. */
+    public static final String WRONG = "the username or password is wrong, or the account cannot sign in here";
+
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    ApiKeys apiKeys;
 
     /** The outcome: an identity, or why the credential no longer works. */
     public record Resolution(Caller.Identity identity, String refusal) {
@@ -63,6 +75,56 @@ public class Principals {
         }
         return new Resolution(new Caller.Identity(operator.id(), operator.username(), null,
                 Set.of(Roles.PLATFORM_OPERATOR)), null);
+    }
+
+    /**
+     * Checks a username and password: the operator's without a tenant, a tenant user's with one. A wrong
+     * user, password or tenant all answer {@link #WRONG}, after the same slow hash.
+     */
+    public Resolution password(String username, String password, String tenantLabel) {
+        if (tenantLabel == null) {
+            Operator operator = em.createNamedQuery(Operator.BY_USERNAME, Operator.class)
+                    .setParameter("username", username).getResultStream().findFirst().orElse(null);
+            if (!passwords.verify(password, operator == null ? null : operator.passwordHash())) {
+                return Resolution.refused(WRONG);
+            }
+            return operator(operator.id());
+        }
+        Tenant tenant = em.createNamedQuery(Tenant.BY_LABEL, Tenant.class)
+                .setParameter("label", tenantLabel.toLowerCase()).getResultStream().findFirst().orElse(null);
+        User user = tenant == null ? null : em.createNamedQuery(User.BY_USERNAME, User.class)
+                .setParameter("tenant", tenant.id()).setParameter("username", User.lower(username))
+                .getResultStream().findFirst().orElse(null);
+        if (!passwords.verify(password, user == null ? null : user.passwordHash())) {
+            return Resolution.refused(WRONG);
+        }
+        return user(user.id(), null); // the password was right: from here the caller may learn why it cannot sign in
+    }
+
+    /** The owner of an API key, if the key exists and works now; records the use. */
+    public Resolution apiKey(String secret) {
+        Optional<ApiKey> found = apiKeys.bySecret(secret);
+        if (found.isEmpty()) {
+            return Resolution.refused("the API key is not valid");
+        }
+        return apiKey(found.get());
+    }
+
+    /** The owner of a key known by id (a token issued for the key): refused once the key is revoked or inactive. */
+    public Resolution apiKeyById(String id) {
+        return apiKeys.byId(id).map(this::apiKey)
+                .orElseGet(() -> Resolution.refused("the API key this token was issued for has been revoked"));
+    }
+
+    private Resolution apiKey(ApiKey key) {
+        if (!key.effectiveAt(Clock.now())) {
+            return Resolution.refused("the API key is not active now (see its activeFrom and activeUntil)");
+        }
+        Resolution owner = user(key.user().id(), null);
+        if (owner.identity() != null) {
+            apiKeys.markUsed(key);
+        }
+        return owner;
     }
 
     /** The names of the roles the user's privileges grant at this moment. */

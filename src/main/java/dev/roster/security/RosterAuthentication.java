@@ -10,6 +10,7 @@ import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
@@ -18,6 +19,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.Base64;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,8 +28,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Roster's single authentication mechanism (it replaces Payara's stock MP-JWT one, which cannot sit beside
- * a second mechanism). A bearer token is verified by MicroProfile JWT through Payara's identity store;
- * then {@link Principals} decides whether the identity still holds and which roles it has now.
+ * a second mechanism). It accepts {@code Authorization: Bearer} (a token from Roster, verified by
+ * MicroProfile JWT through Payara's identity store), {@code Authorization: Basic} (a username and password,
+ * the tenant named by {@code X-Tenant}) and {@code x-app-token} (an API key). A request that carries both an
+ * {@code Authorization} header and an {@code x-app-token} (the Aisera style) must prove the same user with
+ * both. {@link Principals} then decides whether the identity still holds and which roles it has now.
  *
  * <p>A request without credentials passes through anonymous (a protected endpoint then answers 401);
  * a request with a bad one is refused here with a problem body, wherever it was going.
@@ -40,6 +46,9 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
     /** Payara's credential for its MP-JWT identity store; Payara-internal, so reached reflectively. */
     private static final String JWT_CREDENTIAL = "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTCredential";
     private static final int MAX_TOKEN_LENGTH = 8192;
+    private static final int MAX_FIELD_LENGTH = 1024;
+    public static final String APP_TOKEN = "x-app-token";
+    static final String TOKEN_ENDPOINT = "/api/v1/provisioning/token";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -62,29 +71,76 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
             return context.notifyContainerAboutLogin(caller.principal(), caller.identity().roles());
         }
         String authorization = request.getHeader("Authorization");
-        if (authorization == null || authorization.isBlank()) {
+        String appToken = request.getHeader(APP_TOKEN);
+        if (request.getRequestURI().equals(TOKEN_ENDPOINT)) {
+            return context.doNothing(); // the token endpoint reads client credentials itself (RFC 6749 2.3)
+        }
+        boolean hasAuthorization = authorization != null && !authorization.isBlank();
+        boolean hasAppToken = appToken != null && !appToken.isBlank();
+        if (!hasAuthorization && !hasAppToken) {
             return context.doNothing();
         }
-        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return refuse(request, response, "the Authorization scheme is not supported here; send "
-                    + "Authorization: Bearer <token> from POST /api/v1/provisioning/token");
+        Principals.Resolution resolution = null;
+        Principal principal = null;
+        if (hasAuthorization) {
+            if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                String token = authorization.substring(7).strip();
+                if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+                    return refuse(request, response, "the bearer token is empty or too long");
+                }
+                CredentialValidationResult result = identityStores.validate(jwtCredential(token));
+                if (result.getStatus() != CredentialValidationResult.Status.VALID
+                        || !(result.getCallerPrincipal() instanceof JsonWebToken jwt)) {
+                    return refuse(request, response, "the bearer token is not valid: it is malformed, not signed by "
+                            + "Roster, or expired");
+                }
+                resolution = resolve(jwt);
+                principal = jwt;
+            } else if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+                resolution = basic(authorization.substring(6).strip(), request.getHeader(Caller.TENANT_HEADER));
+            } else {
+                return refuse(request, response, "the Authorization scheme is not supported; send Bearer <token> "
+                        + "from POST /api/v1/provisioning/token, or Basic with a username and password");
+            }
+            if (resolution.identity() == null) {
+                return refuse(request, response, resolution.refusal());
+            }
         }
-        String token = authorization.substring(7).strip();
-        if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
-            return refuse(request, response, "the bearer token is empty or too long");
+        if (hasAppToken) {
+            Principals.Resolution byKey = principals.apiKey(appToken.strip());
+            if (byKey.identity() == null) {
+                return refuse(request, response, byKey.refusal());
+            }
+            if (resolution != null && !resolution.identity().sameCaller(byKey.identity())) {
+                return refuse(request, response, "the Authorization header and the x-app-token belong to different "
+                        + "users; send both for the same user, or one of them");
+            }
+            if (resolution == null) {
+                resolution = byKey;
+            }
         }
-        CredentialValidationResult result = identityStores.validate(jwtCredential(token));
-        if (result.getStatus() != CredentialValidationResult.Status.VALID
-                || !(result.getCallerPrincipal() instanceof JsonWebToken jwt)) {
-            return refuse(request, response, "the bearer token is not valid: it is malformed, not signed by "
-                    + "Roster, or expired");
+        Caller.Identity identity = resolution.identity();
+        if (principal == null) {
+            principal = new CallerPrincipal(identity.username());
         }
-        Principals.Resolution resolution = resolve(jwt);
-        if (resolution.identity() == null) {
-            return refuse(request, response, resolution.refusal());
+        caller.signedIn(identity, principal);
+        return context.notifyContainerAboutLogin(principal, identity.roles());
+    }
+
+    /** {@code Authorization: Basic}: a user of the tenant named in {@code X-Tenant}, or the operator without one. */
+    private Principals.Resolution basic(String encoded, String tenant) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Principals.Resolution.refused("the Basic credentials are not base64 of username:password");
         }
-        caller.signedIn(resolution.identity(), jwt);
-        return context.notifyContainerAboutLogin(jwt, resolution.identity().roles());
+        int colon = decoded.indexOf(':');
+        if (colon <= 0 || decoded.length() > 2 * MAX_FIELD_LENGTH) {
+            return Principals.Resolution.refused("the Basic credentials are not base64 of username:password");
+        }
+        return principals.password(decoded.substring(0, colon), decoded.substring(colon + 1),
+                tenant == null || tenant.isBlank() ? null : tenant.strip());
     }
 
     private Principals.Resolution resolve(JsonWebToken jwt) {
@@ -94,7 +150,14 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
             return principals.operator(jwt.getSubject());
         }
         if (Tokens.KIND_USER.equals(kind)) {
-            return principals.user(jwt.getSubject(), issuedAt);
+            String keyId = jwt.getClaim(Tokens.KEY_CLAIM);
+            Principals.Resolution user = principals.user(jwt.getSubject(), issuedAt);
+            if (keyId == null || user.identity() == null) {
+                return user;
+            }
+            Principals.Resolution key = principals.apiKeyById(keyId);
+            return key.identity() != null && key.identity().sameCaller(user.identity()) ? user
+                    : Principals.Resolution.refused(key.refusal() == null ? "the token's API key changed owner" : key.refusal());
         }
         return Principals.Resolution.refused("the bearer token was not issued for this API");
     }

@@ -27,6 +27,8 @@ public class Tokens {
     public static final String KIND_USER = "user";
     public static final String KIND_OPERATOR = "operator";
     public static final String TENANT_CLAIM = "tenant";
+    /** Set on tokens issued for an API key (client credentials): the token dies with the key. */
+    public static final String KEY_CLAIM = "roster_key";
 
     @Inject
     @ConfigProperty(name = "roster.token.issuer", defaultValue = "roster")
@@ -41,6 +43,11 @@ public class Tokens {
     }
 
     public Issued issue(String kind, String subject, String username, String tenantLabel, Collection<String> roles) {
+        return issue(kind, subject, username, tenantLabel, roles, null);
+    }
+
+    public Issued issue(String kind, String subject, String username, String tenantLabel, Collection<String> roles,
+                        String keyId) {
         Instant now = Instant.now();
         long lifetime = Math.max(lifetimeSeconds, 1);
         JsonArrayBuilder groups = Json.createArrayBuilder();
@@ -56,6 +63,9 @@ public class Tokens {
                 .add("jti", UUID.randomUUID().toString());
         if (tenantLabel != null) {
             claims.add(TENANT_CLAIM, tenantLabel);
+        }
+        if (keyId != null) {
+            claims.add(KEY_CLAIM, keyId);
         }
         SigningKeys.SigningKey key = SigningKeys.current();
         String header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").add("kid", key.kid())

@@ -29,7 +29,9 @@ public final class Api {
     public static final String OPERATOR_PASSWORD = env("ROSTER_BOOTSTRAP_ADMIN_PASSWORD", "it-operator-secret-1");
     public static final String PASSWORD = "correct-horse-battery";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** HTTP/1.1, as integrations speak to Roster over plain HTTP (no h2c upgrade). */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
     private String operatorToken;
 

@@ -1,68 +1,62 @@
 package dev.roster.token.control;
 
-import dev.roster.operator.Operator;
+import dev.roster.apikey.control.ApiKeys;
+import dev.roster.apikey.entity.ApiKey;
+import dev.roster.problem.InvalidClient;
 import dev.roster.problem.InvalidGrant;
-import dev.roster.security.Passwords;
+import dev.roster.security.Caller;
 import dev.roster.security.Principals;
-import dev.roster.security.Roles;
 import dev.roster.security.Tokens;
-import dev.roster.tenant.entity.Tenant;
-import dev.roster.user.entity.User;
-import dev.roster.user.entity.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import java.util.Set;
 
-/** Checks a username and password and issues a token for them. */
+/** The grants of the token endpoint: a user's or the operator's password, or an API key as client credentials. */
 @ApplicationScoped
 public class Logins {
-
-    static final String WRONG = "the username or password is wrong, or the account cannot sign in here";
-
-    @PersistenceContext
-    EntityManager em;
-
-    @Inject
-    Passwords passwords;
 
     @Inject
     Principals principals;
 
     @Inject
+    ApiKeys apiKeys;
+
+    @Inject
     Tokens tokens;
 
     public Tokens.Issued password(String username, String password, String tenantLabel) {
-        if (tenantLabel == null) {
-            Operator operator = em.createNamedQuery(Operator.BY_USERNAME, Operator.class)
-                    .setParameter("username", username).getResultStream().findFirst().orElse(null);
-            if (!passwords.verify(password, operator == null ? null : operator.passwordHash())) {
-                throw new InvalidGrant("invalid_grant", WRONG);
-            }
-            return tokens.issue(Tokens.KIND_OPERATOR, operator.id(), operator.username(), null,
-                    Set.of(Roles.PLATFORM_OPERATOR));
+        Principals.Resolution resolution = principals.password(username, password, tenantLabel);
+        if (resolution.identity() == null) {
+            throw new InvalidGrant("invalid_grant", resolution.refusal());
         }
-        Tenant tenant = em.createNamedQuery(Tenant.BY_LABEL, Tenant.class)
-                .setParameter("label", tenantLabel.toLowerCase()).getResultStream().findFirst().orElse(null);
-        User user = tenant == null ? null : em.createNamedQuery(User.BY_USERNAME, User.class)
-                .setParameter("tenant", tenant.id()).setParameter("username", User.lower(username))
-                .getResultStream().findFirst().orElse(null);
-        if (!passwords.verify(password, user == null ? null : user.passwordHash())) {
-            throw new InvalidGrant("invalid_grant", WRONG);
+        Caller.Identity identity = resolution.identity();
+        if (identity.operator()) {
+            return tokens.issue(Tokens.KIND_OPERATOR, identity.id(), identity.username(), null, identity.roles());
         }
-        // The password was right: from here the caller may learn why it cannot sign in.
-        if (!tenant.active()) {
-            throw new InvalidGrant("invalid_grant", "the tenant '" + tenant.label() + "' is suspended");
+        return forUser(identity, null);
+    }
+
+    /**
+     * The client credentials grant (RFC 6749 section 4.4): the client secret is an API key's {@code apiToken},
+     * the client id (optional) its id or prefix. The token acts for the key's owner and dies with the key.
+     */
+    public Tokens.Issued clientCredentials(String clientId, String secret) {
+        ApiKey key = apiKeys.bySecret(secret).orElse(null);
+        if (key == null || clientId != null && !clientId.equals(key.id()) && !clientId.equals(key.prefix())) {
+            throw new InvalidClient("the client id or secret is wrong");
         }
-        if (user.status() != UserStatus.ACTIVE) {
-            throw new InvalidGrant("invalid_grant", "the account is " + user.status().name().toLowerCase());
+        Principals.Resolution owner = principals.apiKey(secret);
+        if (owner.identity() == null) {
+            throw new InvalidGrant("invalid_grant", owner.refusal());
         }
-        Set<String> roles = principals.effectiveRoles(user.id());
-        if (roles.isEmpty()) {
+        return forUser(owner.identity(), key.id());
+    }
+
+    private Tokens.Issued forUser(Caller.Identity identity, String keyId) {
+        if (identity.roles().isEmpty()) {
             throw new InvalidGrant("invalid_grant", "the account holds no privilege that is active now");
         }
-        return tokens.issue(Tokens.KIND_USER, user.id(), user.username(), tenant.label(), List.copyOf(roles));
+        return tokens.issue(Tokens.KIND_USER, identity.id(), identity.username(), identity.tenant().label(),
+                List.copyOf(identity.roles()), keyId);
     }
 }

@@ -1,5 +1,6 @@
 package dev.roster.user.boundary;
 
+import dev.roster.apikey.boundary.ApiKeyView;
 import dev.roster.privilege.boundary.PrivilegeView;
 import dev.roster.privilege.entity.Privilege;
 import dev.roster.user.entity.User;
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * A user with the seed's fields, plus {@code id}, {@code status}, {@code manager} (the manager's username),
- * {@code createdAt} and {@code updatedAt}. A password can be written but is never read back.
+ * {@code createdAt} and {@code updatedAt}. A password can be written but is never read back; {@code activeApiKeys}
+ * lists the user's keys that work now, without their secrets.
  */
 @JsonbPropertyOrder({"id", "username", "email", "firstName", "lastName", "timeZone", "country", "zipCode",
         "avatar", "gender", "birthYear", "hint", "manager", "status", "tenantUserPrivileges", "activeApiKeys",
@@ -17,14 +19,14 @@ import java.util.List;
 public record UserView(String id, String username, String email, String firstName, String lastName,
                        String timeZone, String country, String zipCode, String avatar, String gender,
                        Integer birthYear, String hint, String manager, String status,
-                       List<PrivilegeView.Held> tenantUserPrivileges, List<Object> activeApiKeys,
+                       List<PrivilegeView.Held> tenantUserPrivileges, List<ApiKeyView> activeApiKeys,
                        Instant createdAt, Instant updatedAt) {
 
-    public static UserView from(User user, List<Privilege> privileges) {
+    public static UserView from(User user, List<Privilege> privileges, List<ApiKeyView> keys) {
         return new UserView(user.id(), user.username(), user.email(), user.firstName(), user.lastName(),
                 user.timeZone(), user.country(), user.zipCode(), user.avatar(), user.gender(), user.birthYear(),
                 user.hint(), user.manager() == null ? null : user.manager().username(), user.status().name(),
-                privileges.stream().map(PrivilegeView.Held::from).toList(), List.of(), user.createdAt(),
+                privileges.stream().map(PrivilegeView.Held::from).toList(), keys, user.createdAt(),
                 user.updatedAt());
     }
 

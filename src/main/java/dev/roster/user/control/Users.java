@@ -1,5 +1,7 @@
 package dev.roster.user.control;
 
+import dev.roster.apikey.boundary.ApiKeyView;
+import dev.roster.apikey.control.ApiKeys;
 import dev.roster.audit.control.AuditLog;
 import dev.roster.audit.control.Changes;
 import dev.roster.platform.Clock;
@@ -57,6 +59,9 @@ public class Users {
     Passwords passwords;
 
     @Inject
+    ApiKeys apiKeys;
+
+    @Inject
     AuditLog audit;
 
     /** The outcome of a PUT: the user as it now is, its entity tag, and whether it was created. */
@@ -90,7 +95,7 @@ public class Users {
 
     public Saved view(String username) {
         User user = visible(username);
-        return new Saved(UserView.from(user, privileges.held(user)), UserView.etag(user), false);
+        return new Saved(view(user), UserView.etag(user), false);
     }
 
     /**
@@ -160,7 +165,7 @@ public class Users {
             }
         }
         em.flush();
-        return new Saved(UserView.from(user, privileges.held(user)), UserView.etag(user), creating);
+        return new Saved(view(user), UserView.etag(user), creating);
     }
 
     /** Revokes every privilege of the user in the tenant and marks it de-provisioned; its tokens stop working. */
@@ -198,9 +203,15 @@ public class Users {
                 .setParameter("username", User.lower(username)).getResultStream().findFirst();
     }
 
+    private UserView view(User user) {
+        return UserView.from(user, privileges.held(user), apiKeys.activeOf(List.of(user)).getOrDefault(user.id(), List.of()));
+    }
+
     private List<UserView> views(List<User> users) {
         Map<String, List<Privilege>> held = privileges.heldBy(users);
-        return users.stream().map(u -> UserView.from(u, held.getOrDefault(u.id(), List.of()))).toList();
+        Map<String, List<ApiKeyView>> keys = apiKeys.activeOf(users);
+        return users.stream().map(u -> UserView.from(u, held.getOrDefault(u.id(), List.of()),
+                keys.getOrDefault(u.id(), List.of()))).toList();
     }
 
     private static void apply(UserInput input, User user, Changes changes) {

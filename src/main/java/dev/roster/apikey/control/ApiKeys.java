@@ -1,0 +1,159 @@
+package dev.roster.apikey.control;
+
+import dev.roster.apikey.boundary.ApiKeyView;
+import dev.roster.apikey.entity.ApiKey;
+import dev.roster.audit.control.AuditLog;
+import dev.roster.audit.control.Changes;
+import dev.roster.platform.Clock;
+import dev.roster.platform.JsonInput;
+import dev.roster.platform.Page;
+import dev.roster.platform.PageRequest;
+import dev.roster.problem.Forbidden;
+import dev.roster.problem.NotFound;
+import dev.roster.security.Caller;
+import dev.roster.user.control.Users;
+import dev.roster.user.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Creating, listing, rotating and revoking API keys, and finding the key a request presents. */
+@ApplicationScoped
+public class ApiKeys {
+
+    /** How stale {@code lastUsedAt} may get before a use writes it again (one write a minute, not one a request). */
+    static final long USE_RECORDING_SECONDS = 60;
+    static final Set<String> FIELDS = Set.of("name", "activeFrom", "activeUntil");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Users users;
+
+    @Inject
+    AuditLog audit;
+
+    /** The keys of a user; {@code username} null means the caller's own. */
+    public Page<ApiKeyView> list(String username, PageRequest page) {
+        User owner = owner(username);
+        long total = em.createNamedQuery(ApiKey.COUNT_OF_USER, Long.class).setParameter("user", owner.id())
+                .getSingleResult();
+        List<ApiKeyView> keys = em.createNamedQuery(ApiKey.OF_USER, ApiKey.class).setParameter("user", owner.id())
+                .setFirstResult(page.offset()).setMaxResults(page.size()).getResultStream().map(ApiKeyView::from).toList();
+        return Page.of(keys, page, total);
+    }
+
+    public ApiKeyView get(String username, String id) {
+        return ApiKeyView.from(find(owner(username), id));
+    }
+
+    @Transactional
+    public ApiKeyView create(String username, JsonObject body) {
+        User owner = owner(username);
+        JsonInput input = JsonInput.of(body);
+        for (String field : input.fields()) {
+            if (!FIELDS.contains(field)) {
+                input.fail(field, "is not a field of an API key; writable fields are name, activeFrom, activeUntil");
+            }
+        }
+        String name = input.requiredString("name", 100);
+        Instant from = input.instant("activeFrom");
+        Instant until = input.instant("activeUntil");
+        if (from != null && until != null && !until.isAfter(from)) {
+            input.fail("activeUntil", "must be later than activeFrom");
+        }
+        input.check();
+        ApiKey key = new ApiKey(owner, name, from, until, caller.name());
+        String secret = KeySecrets.generate();
+        key.secret(KeySecrets.prefix(secret), KeySecrets.hash(secret), false);
+        em.persist(key);
+        audit.record(owner.tenantId(), "apikey.created", "apikey", key.id(), owner.username(),
+                new Changes().note("name", null, name).note("activeFrom", null, from).note("activeUntil", null, until));
+        return ApiKeyView.withSecret(key, secret);
+    }
+
+    /** Gives the key a new secret; the old one stops working at once. */
+    @Transactional
+    public ApiKeyView rotate(String username, String id) {
+        ApiKey key = find(owner(username), id);
+        String secret = KeySecrets.generate();
+        key.secret(KeySecrets.prefix(secret), KeySecrets.hash(secret), true);
+        audit.record(key.tenantId(), "apikey.rotated", "apikey", key.id(), key.user().username(),
+                new Changes().secret("apiToken"));
+        return ApiKeyView.withSecret(key, secret);
+    }
+
+    @Transactional
+    public void revoke(String username, String id) {
+        ApiKey key = find(owner(username), id);
+        em.remove(key);
+        audit.record(key.tenantId(), "apikey.revoked", "apikey", key.id(), key.user().username(),
+                new Changes().note("name", key.name(), null));
+    }
+
+    /** The active keys of several users, by user id, for their representations ({@code activeApiKeys}). */
+    public Map<String, List<ApiKeyView>> activeOf(List<User> holders) {
+        if (holders.isEmpty()) {
+            return Map.of();
+        }
+        return em.createNamedQuery(ApiKey.OF_USERS, ApiKey.class)
+                .setParameter("users", holders.stream().map(User::id).toList()).setParameter("now", Clock.now())
+                .getResultStream().collect(Collectors.groupingBy(k -> k.user().id(),
+                        Collectors.mapping(ApiKeyView::from, Collectors.toList())));
+    }
+
+    /** The key whose secret this is, if any; the comparison of hashes takes constant time. */
+    public Optional<ApiKey> bySecret(String secret) {
+        if (!KeySecrets.plausible(secret)) {
+            return Optional.empty();
+        }
+        String hash = KeySecrets.hash(secret);
+        return em.createNamedQuery(ApiKey.BY_SECRET_HASH, ApiKey.class).setParameter("hash", hash).getResultStream()
+                .filter(key -> KeySecrets.same(hash, key.secretHash())).findFirst();
+    }
+
+    public Optional<ApiKey> byId(String id) {
+        return Optional.ofNullable(em.find(ApiKey.class, id));
+    }
+
+    /** Records that a key was used, at most once a minute per key. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void markUsed(ApiKey key) {
+        Instant now = Clock.now();
+        if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(now.minusSeconds(USE_RECORDING_SECONDS))) {
+            em.createNamedQuery(ApiKey.MARK_USED).setParameter("now", now).setParameter("id", key.id())
+                    .setParameter("before", now.minusSeconds(USE_RECORDING_SECONDS)).executeUpdate();
+        }
+    }
+
+    private User owner(String username) {
+        if (username != null) {
+            return users.visible(username);
+        }
+        if (caller.operator()) {
+            throw new Forbidden("the platform operator has no API keys; manage a user's at /users/{username}/api-keys");
+        }
+        return em.find(User.class, caller.id());
+    }
+
+    private ApiKey find(User owner, String id) {
+        ApiKey key = em.find(ApiKey.class, id);
+        if (key == null || !key.user().id().equals(owner.id())) {
+            throw new NotFound("there is no API key '" + id + "'");
+        }
+        return key;
+    }
+}
