@@ -109,6 +109,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (known.status() == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"roster\"");
         }
+        if (known instanceof TooManyRequests throttled) {
+            builder.header(HttpHeaders.RETRY_AFTER, throttled.retryAfterSeconds());
+        }
         return builder.build();
     }
 

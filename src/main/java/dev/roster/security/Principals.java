@@ -5,6 +5,7 @@ import dev.roster.apikey.entity.ApiKey;
 import dev.roster.operator.Operator;
 import dev.roster.platform.Clock;
 import dev.roster.privilege.entity.Privilege;
+import dev.roster.problem.TooManyRequests;
 import dev.roster.privilege.entity.Role;
 import dev.roster.tenant.entity.Tenant;
 import dev.roster.user.entity.User;
@@ -41,8 +42,15 @@ public class Principals {
     @Inject
     ApiKeys apiKeys;
 
-    /** The outcome: an identity, or why the credential no longer works. */
-    public record Resolution(Caller.Identity identity, String refusal) {
+    @Inject
+    Throttle throttle;
+
+    /** The outcome: an identity, or why the credential does not work (and, when throttled, when to retry). */
+    public record Resolution(Caller.Identity identity, String refusal, long retryAfterSeconds) {
+        Resolution(Caller.Identity identity, String refusal) {
+            this(identity, refusal, 0);
+        }
+
         static Resolution refused(String why) {
             return new Resolution(null, why);
         }
@@ -82,6 +90,21 @@ public class Principals {
      * user, password or tenant all answer {@link #WRONG}, after the same slow hash.
      */
     public Resolution password(String username, String password, String tenantLabel) {
+        String account = Throttle.account(tenantLabel, username);
+        long locked = throttle.lockedFor(account);
+        if (locked > 0) {
+            return new Resolution(null, new TooManyRequests(locked).getMessage(), locked);
+        }
+        Resolution checked = checkPassword(username, password, tenantLabel);
+        if (WRONG.equals(checked.refusal())) {
+            throttle.failed(account);
+        } else {
+            throttle.succeeded(account);
+        }
+        return checked;
+    }
+
+    private Resolution checkPassword(String username, String password, String tenantLabel) {
         if (tenantLabel == null) {
             Operator operator = em.createNamedQuery(Operator.BY_USERNAME, Operator.class)
                     .setParameter("username", username).getResultStream().findFirst().orElse(null);

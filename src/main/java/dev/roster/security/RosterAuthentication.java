@@ -103,7 +103,7 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
                         + "from POST /api/v1/provisioning/token, or Basic with a username and password");
             }
             if (resolution.identity() == null) {
-                return refuse(request, response, resolution.refusal());
+                return refuse(request, response, resolution.refusal(), resolution.retryAfterSeconds());
             }
         }
         if (hasAppToken) {
@@ -177,15 +177,26 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, String why) {
+        return refuse(request, response, why, 0);
+    }
+
+    /** Answers 401 with a problem body, or 429 with {@code Retry-After} when the account is throttled. */
+    private AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, String why,
+                                        long retryAfterSeconds) {
+        int status = retryAfterSeconds > 0 ? 429 : 401;
         try {
-            response.setStatus(401);
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"roster\", error=\"invalid_token\"");
+            response.setStatus(status);
+            if (status == 429) {
+                response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+            } else {
+                response.setHeader("WWW-Authenticate", "Bearer realm=\"roster\", error=\"invalid_token\"");
+            }
             response.setHeader(RequestId.HEADER, requestId.value());
             response.setContentType(Problem.MEDIA_TYPE);
             byte[] body = Json.createObjectBuilder()
-                    .add("type", Problem.type("unauthorized"))
-                    .add("title", "Unauthorized")
-                    .add("status", 401)
+                    .add("type", Problem.type(status == 429 ? "too-many-attempts" : "unauthorized"))
+                    .add("title", status == 429 ? "Too many attempts" : "Unauthorized")
+                    .add("status", status)
                     .add("detail", why)
                     .add("instance", request.getRequestURI())
                     .add("requestId", requestId.value())

@@ -162,6 +162,28 @@ class CredentialsIT extends RosterIT {
     }
 
     @Test
+    void repeatedFailedLoginsAreSlowedWith429AndRetryAfterButNotForever() throws InterruptedException {
+        api.member(tenant, "target", "USER", null);
+        for (int i = 0; i < 5; i++) {
+            assertEquals("invalid_grant", api.login("target", "guess-" + i, tenant).expect(400).json().getString("error"));
+        }
+        Api.Answer throttled = api.login("target", "guess-5", tenant).expect(400);
+        Api.Answer locked = api.login("target", Api.PASSWORD, tenant).expect(429);
+        assertTrue(locked.header("Content-Type").startsWith("application/problem+json"));
+        long retryAfter = Long.parseLong(locked.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 900, "Retry-After " + retryAfter);
+        api.get(USERS).header("Authorization", basic("target", Api.PASSWORD)).tenant(tenant).send().expect(429);
+        for (int i = 0; i < 5; i++) { // an account that does not exist is answered exactly alike
+            api.login("ghost", "guess-" + i, tenant).expect(400);
+        }
+        api.login("ghost", "guess-5", tenant).expect(400);
+        assertEquals(429, api.login("ghost", "guess-6", tenant).status());
+        Thread.sleep(retryAfter * 1000 + 200);
+        api.token("target", Api.PASSWORD, tenant);
+        assertEquals(400, throttled.status());
+    }
+
+    @Test
     void issuedTokensVerifyAgainstThePublishedJwkSet() throws Exception {
         JsonObject discovery = api.get("/.well-known/openid-configuration").send().expect(200).json();
         String jwksUri = discovery.getString("jwks_uri");

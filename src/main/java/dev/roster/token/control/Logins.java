@@ -4,6 +4,7 @@ import dev.roster.apikey.control.ApiKeys;
 import dev.roster.apikey.entity.ApiKey;
 import dev.roster.problem.InvalidClient;
 import dev.roster.problem.InvalidGrant;
+import dev.roster.problem.TooManyRequests;
 import dev.roster.security.Caller;
 import dev.roster.security.Principals;
 import dev.roster.security.Tokens;
@@ -26,6 +27,9 @@ public class Logins {
 
     public Tokens.Issued password(String username, String password, String tenantLabel) {
         Principals.Resolution resolution = principals.password(username, password, tenantLabel);
+        if (resolution.retryAfterSeconds() > 0) {
+            throw new TooManyRequests(resolution.retryAfterSeconds());
+        }
         if (resolution.identity() == null) {
             throw new InvalidGrant("invalid_grant", resolution.refusal());
         }

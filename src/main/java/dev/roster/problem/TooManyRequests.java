@@ -1,0 +1,17 @@
+package dev.roster.problem;
+
+/** 429: too many failed attempts; {@link #retryAfterSeconds()} says when to try again. */
+public final class TooManyRequests extends RosterException {
+
+    private final long retryAfterSeconds;
+
+    public TooManyRequests(long retryAfterSeconds) {
+        super(429, "too-many-attempts", "Too many attempts", "too many failed sign-in attempts for this account; "
+                + "try again in " + retryAfterSeconds + " s");
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}
