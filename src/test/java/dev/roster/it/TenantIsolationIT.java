@@ -18,6 +18,8 @@ class TenantIsolationIT extends RosterIT {
     String away;
     String homeAdmin;
     String awayUserPrivilege;
+    /** Unique to this test's tenant, so a global search finds exactly one user whatever else the database holds. */
+    String agentEmail;
 
     @BeforeEach
     void twoTenants() {
@@ -25,7 +27,8 @@ class TenantIsolationIT extends RosterIT {
         away = api.newTenant();
         homeAdmin = api.member(home, "admin", "ADMINISTRATOR", null);
         api.member(away, "admin", "ADMINISTRATOR", null);
-        api.putUser(away, "secret.agent", "{\"email\":\"agent@away.example\",\"firstName\":\"Secret\","
+        agentEmail = "agent@" + away + ".example";
+        api.putUser(away, "secret.agent", "{\"email\":\"" + agentEmail + "\",\"firstName\":\"Secret\","
                 + "\"tenantUserPrivileges\":[{\"role\":\"USER\"}]}").expect(201);
         awayUserPrivilege = api.get("/api/v1/provisioning/users/secret.agent/privilege").as(api.operator()).tenant(away)
                 .send().expect(200).json().getString("id");
@@ -42,7 +45,7 @@ class TenantIsolationIT extends RosterIT {
         api.delete("/api/v1/provisioning/users/secret.agent").as(homeAdmin).send().expect(404);
         api.put("/api/v1/provisioning/users/secret.agent/privilege").as(homeAdmin).json("{\"role\":\"ADMINISTRATOR\"}")
                 .send().expect(404);
-        assertEquals(List.of(), api.get("/api/v1/provisioning/users?q=agent@away.example").as(homeAdmin).send().usernames());
+        assertEquals(List.of(), api.get("/api/v1/provisioning/users?q=" + agentEmail).as(homeAdmin).send().usernames());
         assertEquals(List.of("admin"), api.get("/api/v1/provisioning/users").as(homeAdmin).send().usernames());
         assertFalse(api.get("/api/v1/provisioning/privileges").as(homeAdmin).send().body().contains("secret.agent"));
         assertFalse(api.get("/api/v1/provisioning/events?size=200").as(homeAdmin).send().body().contains("secret.agent"));
@@ -52,7 +55,7 @@ class TenantIsolationIT extends RosterIT {
     @Test
     void theSameUsernameInAnotherTenantIsADifferentUser() {
         api.put("/api/v1/provisioning/users/secret.agent").as(homeAdmin)
-                .json("{\"email\":\"agent@away.example\",\"firstName\":\"Homegrown\"}").send().expect(201);
+                .json("{\"email\":\"" + agentEmail + "\",\"firstName\":\"Homegrown\"}").send().expect(201);
         assertAwayUntouched();
     }
 
@@ -97,8 +100,9 @@ class TenantIsolationIT extends RosterIT {
 
     @Test
     void theOperatorsGlobalSearchNamesEachHitsTenant() {
-        Api.Answer hits = api.get("/api/v1/provisioning/as-users?q=agent@away.example").as(api.operator()).send()
+        Api.Answer hits = api.get("/api/v1/provisioning/as-users?q=" + agentEmail).as(api.operator()).send()
                 .expect(200);
+        assertEquals(1, hits.json().getInt("totalElements"));
         assertTrue(hits.content().stream().anyMatch(u -> u.getString("tenant").equals(away)
                 && u.getString("username").equals("secret.agent")));
         assertTrue(hits.content().stream().noneMatch(u -> u.getString("tenant").equals(home)));

@@ -219,7 +219,7 @@ class UsersIT extends RosterIT {
             for (int i = 0; i < 8; i++) {
                 int n = i;
                 creators.add(() -> api.put("/api/v1/provisioning/users/racer").as(operator).tenant(tenant)
-                        .json("{\"email\":\"racer@example.com\",\"hint\":\"" + n + "\"}").send().status());
+                        .json("{\"email\":\"racer@" + tenant + ".example\",\"hint\":\"" + n + "\"}").send().status());
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> status : pool.invokeAll(creators)) {
@@ -231,8 +231,8 @@ class UsersIT extends RosterIT {
             pool.shutdown();
         }
         api.get("/api/v1/provisioning/users/racer").as(operator).tenant(tenant).send().expect(200);
-        assertEquals(1, api.get("/api/v1/provisioning/as-users?q=racer@example.com").as(operator).send().content()
-                .stream().filter(u -> u.getString("tenant").equals(tenant)).count());
+        assertEquals(1, api.get("/api/v1/provisioning/as-users?q=racer@" + tenant + ".example").as(operator).send()
+                .json().getInt("totalElements"), "one user, whoever won");
     }
 
     @Test
