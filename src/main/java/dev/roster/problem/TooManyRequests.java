@@ -6,8 +6,8 @@ public final class TooManyRequests extends RosterException {
     private final long retryAfterSeconds;
 
     public TooManyRequests(long retryAfterSeconds) {
-        super(429, "too-many-attempts", "Too many attempts", "too many failed sign-in attempts for this account; "
-                + "try again in " + retryAfterSeconds + " s");
+        super(429, "too-many-attempts", "Too many attempts", "too many failed sign-in attempts for this account or "
+                + "from this client; try again in " + retryAfterSeconds + " s");
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

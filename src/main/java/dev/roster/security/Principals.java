@@ -126,8 +126,14 @@ public class Principals {
 
     /** The owner of an API key, if the key exists and works now; records the use. */
     public Resolution apiKey(String secret) {
+        long locked = throttle.clientLockedFor();
+        if (locked > 0) {
+            return new Resolution(null, "too many failed credentials from this client; try again in " + locked + " s",
+                    locked);
+        }
         Optional<ApiKey> found = apiKeys.bySecret(secret);
         if (found.isEmpty()) {
+            throttle.clientFailed();
             return Resolution.refused("the API key is not valid");
         }
         return apiKey(found.get());

@@ -30,7 +30,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Roster's single authentication mechanism (it replaces Payara's stock MP-JWT one, which cannot sit beside
  * a second mechanism). It accepts {@code Authorization: Bearer} (a token from Roster, verified by
  * MicroProfile JWT through Payara's identity store), {@code Authorization: Basic} (a username and password,
- * the tenant named by {@code X-Tenant}) and {@code x-app-token} (an API key). A request that carries both an
+ * the tenant named by {@code X-Tenant}) and {@code x-app-token} (an API key); on the Kore.ai-compatible
+ * paths ({@code /api/public/}) also Kore.ai's {@code auth: <JWT>}. A request that carries both an
  * {@code Authorization} header and an {@code x-app-token} (the Aisera style) must prove the same user with
  * both. {@link Principals} then decides whether the identity still holds and which roles it has now.
  *
@@ -48,6 +49,9 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
     private static final int MAX_TOKEN_LENGTH = 8192;
     private static final int MAX_FIELD_LENGTH = 1024;
     public static final String APP_TOKEN = "x-app-token";
+    /** The Kore.ai-compatible API (seed 002) sends its JWT in an {@code auth} header, on its own paths only. */
+    static final String KORE_TOKEN = "auth";
+    static final String KORE_PATH = "/api/public/";
     static final String TOKEN_ENDPOINT = "/api/v1/provisioning/token";
 
     @Inject
@@ -72,6 +76,10 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
         }
         String authorization = request.getHeader("Authorization");
         String appToken = request.getHeader(APP_TOKEN);
+        String koreToken = request.getHeader(KORE_TOKEN);
+        if (authorization == null && koreToken != null && request.getRequestURI().startsWith(KORE_PATH)) {
+            authorization = "Bearer " + koreToken.strip(); // Kore.ai sends its JWT as "auth: <JWT>"
+        }
         if (request.getRequestURI().equals(TOKEN_ENDPOINT)) {
             return context.doNothing(); // the token endpoint reads client credentials itself (RFC 6749 2.3)
         }
@@ -109,7 +117,7 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
         if (hasAppToken) {
             Principals.Resolution byKey = principals.apiKey(appToken.strip());
             if (byKey.identity() == null) {
-                return refuse(request, response, byKey.refusal());
+                return refuse(request, response, byKey.refusal(), byKey.retryAfterSeconds());
             }
             if (resolution != null && !resolution.identity().sameCaller(byKey.identity())) {
                 return refuse(request, response, "the Authorization header and the x-app-token belong to different "

@@ -5,8 +5,8 @@ import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Gives MicroProfile JWT the public half of the signing key ({@code mp.jwt.verify.publickey}) as a JWK set,
- * generating the key under the data folder on first use. Ordinal 90: an operator's own
+ * Gives MicroProfile JWT the public keys that verify Roster's tokens ({@code mp.jwt.verify.publickey}) as a
+ * JWK set (the signing key and any previous ones), generating the key under the data folder on first use. Ordinal 90: an operator's own
  * {@code mp.jwt.verify.publickey} (system property or environment) still wins.
  */
 public class TokenKeyConfigSource implements ConfigSource {
@@ -20,12 +20,12 @@ public class TokenKeyConfigSource implements ConfigSource {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of(PUBLIC_KEY, SigningKeys.current().jwks());
+        return Map.of(PUBLIC_KEY, SigningKeys.jwks());
     }
 
     @Override
     public String getValue(String propertyName) {
-        return PUBLIC_KEY.equals(propertyName) ? SigningKeys.current().jwks() : null;
+        return PUBLIC_KEY.equals(propertyName) ? SigningKeys.jwks() : null;
     }
 
     @Override

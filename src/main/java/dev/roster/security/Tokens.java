@@ -73,7 +73,7 @@ public class Tokens {
         String signingInput = base64Url(header) + "." + base64Url(claims.build().toString());
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(key.pair().getPrivate());
+            signature.initSign(key.privateKey());
             signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
             String token = signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
             return new Issued(token, lifetime);

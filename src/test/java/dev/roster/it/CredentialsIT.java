@@ -10,6 +10,11 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -184,6 +189,31 @@ class CredentialsIT extends RosterIT {
     }
 
     @Test
+    void aClientThatKeepsPresentingBadKeysIsRefusedWhileOthersAreNot() throws Exception {
+        String good = key(null, "{\"name\":\"good\"}");
+        String attacker = "127.0.0.9"; // a client of its own: its failures do not count against 127.0.0.1
+        for (int i = 0; i <= 100; i++) {
+            assertEquals(401, rawGet(attacker, USERS, "x-app-token", "rk_guess" + i)[0]);
+        }
+        String[] refused = statusAndRetryAfter(attacker, good);
+        assertEquals("429", refused[0], "even a good key is refused from the throttled client");
+        assertTrue(Integer.parseInt(refused[1]) >= 1);
+        api.get(USERS).header("x-app-token", good).send().expect(200);
+        assertEquals(200, rawGet("127.0.0.1", USERS, "x-app-token", good)[0]);
+    }
+
+    @Test
+    void koreAisAuthHeaderCarriesATokenOnTheKoreAiPathsOnly() {
+        String kore = "/api/public/users";
+        Api.Answer accepted = api.get(kore).header("auth", admin).send();
+        assertEquals(404, accepted.status(), "authenticated, and there is no such resource yet: " + accepted.body());
+        api.get(kore).header("auth", "not-a-jwt").send().expect(401);
+        String forged = admin.substring(0, admin.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        api.get(kore).header("auth", forged).send().expect(401);
+        api.get(USERS).header("auth", admin).send().expect(401);
+    }
+
+    @Test
     void issuedTokensVerifyAgainstThePublishedJwkSet() throws Exception {
         JsonObject discovery = api.get("/.well-known/openid-configuration").send().expect(200).json();
         String jwksUri = discovery.getString("jwks_uri");
@@ -201,6 +231,33 @@ class CredentialsIT extends RosterIT {
     private String key(String owner, String json) {
         String path = owner == null ? "/api/v1/provisioning/api-keys" : USERS + "/" + owner + "/api-keys";
         return api.post(path).as(admin).json(json).send().expect(201).json().getString("apiToken");
+    }
+
+    private String[] statusAndRetryAfter(String from, String key) throws IOException {
+        int[] status = rawGet(from, USERS, "x-app-token", key);
+        return new String[] {Integer.toString(status[0]), Integer.toString(status[1])};
+    }
+
+    /** A GET over a socket bound to {@code from}, so the server sees that client address: {status, Retry-After}. */
+    private int[] rawGet(String from, String path, String header, String value) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(from, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", base.getPort()), 5000);
+            socket.setSoTimeout(30_000);
+            String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + base.getPort() + "\r\n" + header + ": "
+                    + value + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            int status = Integer.parseInt(reader.readLine().split(" ")[1]);
+            int retryAfter = 0;
+            for (String line = reader.readLine(); line != null && !line.isEmpty(); line = reader.readLine()) {
+                if (line.toLowerCase().startsWith("retry-after:")) {
+                    retryAfter = Integer.parseInt(line.substring(12).strip());
+                }
+            }
+            return new int[] {status, retryAfter};
+        }
     }
 
     private static String basic(String user, String password) {

@@ -47,6 +47,7 @@ class FirstStartIT {
             Api api = new Api(first.url());
             tokenFromFirstRun = api.token("admin", password, null);
             api.get("/api/v1/tenants").as(tokenFromFirstRun).send().expect(200);
+            assertNoCredentialIsLogged(api, tokenFromFirstRun, first);
         }
         Path key = data.resolve("keys").resolve("token-signing-key.pem");
         assertTrue(Files.exists(key), "the signing key is generated under the data folder");
@@ -58,6 +59,31 @@ class FirstStartIT {
             api.get("/api/v1/tenants").as(tokenFromFirstRun).send().expect(200);
             api.token("admin", password, null);
             api.login("admin", "a-different-one-1", null).expect(400);
+        }
+    }
+
+    /** Uses every kind of credential, right and wrong, then reads the whole server log for any of them. */
+    private static void assertNoCredentialIsLogged(Api api, String operatorToken, Roster roster) throws IOException {
+        api.post("/api/v1/tenants").as(operatorToken).json("{\"label\":\"logs\",\"name\":\"Logs\"}").send().expect(201);
+        api.put("/api/v1/provisioning/users/canary").as(operatorToken).tenant("logs").json("{\"email\":\"c@logs.example\","
+                + "\"password\":\"canary-password-1\",\"tenantUserPrivileges\":[{\"role\":\"ADMINISTRATOR\"}]}")
+                .send().expect(201);
+        String userToken = api.token("canary", "canary-password-1", "logs");
+        String key = api.post("/api/v1/provisioning/api-keys").as(userToken).json("{\"name\":\"k\"}").send().expect(201)
+                .json().getString("apiToken");
+        api.get("/api/v1/provisioning/users").header("x-app-token", key).send().expect(200);
+        api.login("canary", "canary-wrong-2", "logs").expect(400);
+        api.get("/api/v1/provisioning/users").header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString("canary:canary-wrong-3".getBytes())).tenant("logs").send()
+                .expect(401);
+        api.get("/api/v1/provisioning/users").header("x-app-token", "rk_canaryguess4").send().expect(401);
+        api.get("/api/v1/provisioning/users").as(userToken + "tampered").send().expect(401);
+        api.post("/api/v1/provisioning/token").form(Map.of("grant_type", "client_credentials", "client_secret", key))
+                .send().expect(200);
+        String log = roster.log();
+        for (String secret : new String[] {"canary-password-1", "canary-wrong-2", "canary-wrong-3", "rk_canaryguess4",
+                key, userToken, operatorToken}) {
+            assertFalse(log.contains(secret), "the server log holds a credential");
         }
     }
 

@@ -32,6 +32,7 @@ class ThrottleTest {
         for (int i = 0; i < 6; i++) {
             throttle.failed(Throttle.account("acme", "alice"));
         }
+        assertEquals(0, throttle.clientLockedFor(), "no request, no client");
         assertTrue(throttle.lockedFor(Throttle.account("ACME", "ALICE")) > 0);
         assertEquals(0, throttle.lockedFor(Throttle.account("acme", "bob")));
         throttle.succeeded(Throttle.account("acme", "alice"));

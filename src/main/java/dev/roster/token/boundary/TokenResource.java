@@ -97,7 +97,7 @@ public class TokenResource {
             + "/.well-known/openid-configuration.")
     @APIResponse(responseCode = "200", description = "A JWK set")
     public Response jwks() {
-        return Response.ok(SigningKeys.current().jwks()).header("Cache-Control", "public, max-age=300").build();
+        return Response.ok(SigningKeys.jwks()).header("Cache-Control", "public, max-age=300").build();
     }
 
     private Tokens.Issued password(String username, String password, String tenant, String tenantHeader) {

@@ -7,6 +7,7 @@ import dev.roster.problem.InvalidGrant;
 import dev.roster.problem.TooManyRequests;
 import dev.roster.security.Caller;
 import dev.roster.security.Principals;
+import dev.roster.security.Throttle;
 import dev.roster.security.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,9 @@ public class Logins {
 
     @Inject
     Tokens tokens;
+
+    @Inject
+    Throttle throttle;
 
     public Tokens.Issued password(String username, String password, String tenantLabel) {
         Principals.Resolution resolution = principals.password(username, password, tenantLabel);
@@ -45,11 +49,19 @@ public class Logins {
      * the client id (optional) its id or prefix. The token acts for the key's owner and dies with the key.
      */
     public Tokens.Issued clientCredentials(String clientId, String secret) {
+        long locked = throttle.clientLockedFor();
+        if (locked > 0) {
+            throw new TooManyRequests(locked);
+        }
         ApiKey key = apiKeys.bySecret(secret).orElse(null);
         if (key == null || clientId != null && !clientId.equals(key.id()) && !clientId.equals(key.prefix())) {
+            throttle.clientFailed();
             throw new InvalidClient("the client id or secret is wrong");
         }
         Principals.Resolution owner = principals.apiKey(secret);
+        if (owner.retryAfterSeconds() > 0) {
+            throw new TooManyRequests(owner.retryAfterSeconds());
+        }
         if (owner.identity() == null) {
             throw new InvalidGrant("invalid_grant", owner.refusal());
         }
