@@ -2,6 +2,7 @@ package dev.roster.platform;
 
 import dev.roster.apikey.boundary.ApiKeyView;
 import dev.roster.audit.boundary.EventsResource;
+import dev.roster.domain.boundary.DomainMappingView;
 import dev.roster.privilege.boundary.PrivilegeView;
 import dev.roster.problem.Problem;
 import dev.roster.tenant.boundary.TenantView;
@@ -43,12 +44,14 @@ public class OpenApiModel implements OASModelReader {
         SCHEMAS.put("AuditEvent", EventsResource.EventView.class);
         SCHEMAS.put("TokenResponse", TokenResource.TokenResponse.class);
         SCHEMAS.put("ApiKey", ApiKeyView.class);
+        SCHEMAS.put("DomainMapping", DomainMappingView.class);
         PAGES.put("UserPage", "User");
         PAGES.put("UserInTenantPage", "UserInTenant");
         PAGES.put("PrivilegePage", "Privilege");
         PAGES.put("TenantPage", "Tenant");
         PAGES.put("AuditEventPage", "AuditEvent");
         PAGES.put("ApiKeyPage", "ApiKey");
+        PAGES.put("DomainMappingPage", "DomainMapping");
     }
 
     @Override

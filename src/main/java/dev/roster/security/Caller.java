@@ -1,5 +1,6 @@
 package dev.roster.security;
 
+import dev.roster.domain.control.RequestHost;
 import dev.roster.problem.Forbidden;
 import dev.roster.problem.InvalidInput;
 import dev.roster.problem.NotFound;
@@ -23,6 +24,9 @@ public class Caller {
 
     @Inject
     Principals principals;
+
+    @Inject
+    RequestHost host;
 
     private Identity identity;
     private Principal principal;
@@ -100,7 +104,8 @@ public class Caller {
 
     /**
      * The tenant this request acts in: the credential's, or for the operator the one named in
-     * {@code X-Tenant}. A user naming another tenant is refused without learning whether it exists.
+     * {@code X-Tenant} (or served by the request's mapped host). A user naming another tenant is refused without
+     * learning whether it exists.
      */
     public ActingTenant tenant() {
         if (actingTenant != null) {
@@ -116,11 +121,12 @@ public class Caller {
             }
             actingTenant = identity.tenant();
         } else {
-            if (named == null || named.isBlank()) {
+            String label = named != null && !named.isBlank() ? named.strip() : host.tenantLabel().orElse(null);
+            if (label == null) {
                 throw new InvalidInput(TENANT_HEADER, "the platform operator must name the tenant to act in");
             }
-            actingTenant = principals.tenantByLabel(named.strip())
-                    .orElseThrow(() -> new NotFound("there is no tenant '" + named.strip() + "'"));
+            actingTenant = principals.tenantByLabel(label)
+                    .orElseThrow(() -> new NotFound("there is no tenant '" + label + "'"));
         }
         return actingTenant;
     }

@@ -1,5 +1,6 @@
 package dev.roster.security;
 
+import dev.roster.domain.control.RequestHost;
 import dev.roster.platform.RequestId;
 import dev.roster.problem.Problem;
 import jakarta.annotation.Priority;
@@ -66,6 +67,9 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
     @Inject
     RequestId requestId;
 
+    @Inject
+    RequestHost host;
+
     private volatile Constructor<?> jwtCredential;
 
     @Override
@@ -105,7 +109,9 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
                 resolution = resolve(jwt);
                 principal = jwt;
             } else if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-                resolution = basic(authorization.substring(6).strip(), request.getHeader(Caller.TENANT_HEADER));
+                String named = request.getHeader(Caller.TENANT_HEADER);
+                resolution = basic(authorization.substring(6).strip(),
+                        named != null && !named.isBlank() ? named : host.tenantLabel().orElse(null));
             } else {
                 return refuse(request, response, "the Authorization scheme is not supported; send Bearer <token> "
                         + "from POST /api/v1/provisioning/token, or Basic with a username and password");
@@ -128,6 +134,9 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
             }
         }
         Caller.Identity identity = resolution.identity();
+        if (!identity.operator() && !host.admits(identity.tenant().id())) {
+            return refuse(request, response, "the credential belongs to another tenant than the one this domain serves");
+        }
         if (principal == null) {
             principal = new CallerPrincipal(identity.username());
         }

@@ -1,6 +1,9 @@
 package dev.roster.tenant.boundary;
 
+import dev.roster.domain.control.DomainMappings;
+import dev.roster.domain.control.RequestHost;
 import dev.roster.problem.Problem;
+import dev.roster.security.Caller;
 import dev.roster.security.Roles;
 import dev.roster.tenant.control.Tenants;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,14 +39,24 @@ public class ProvisioningInfoResource {
     @Inject
     Tenants tenants;
 
+    @Inject
+    DomainMappings mappings;
+
+    @Inject
+    RequestHost host;
+
+    @Inject
+    Caller caller;
+
     @GET
     @Path("info")
     @RolesAllowed({Roles.USER, Roles.TEAM_LEADER, Roles.MANAGEMENT, Roles.ADMINISTRATOR, Roles.INTERNAL_AUDITING,
             Roles.PLATFORM_OPERATOR})
-    @Operation(operationId = "getInfo", summary = "Tenant main config and services", description = "Any role of the tenant.")
+    @Operation(operationId = "getInfo", summary = "Tenant main config and services", description = "Any role of the "
+            + "tenant. Through one of the tenant's mapped domains, the mapping's icon and theme show over the tenant's.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "TenantInfo")))
     public TenantView.Info info() {
-        return TenantView.Info.from(tenants.current());
+        return branded(TenantView.Info.from(tenants.current()));
     }
 
     @PUT
@@ -57,7 +70,7 @@ public class ProvisioningInfoResource {
     @APIResponse(responseCode = "400", description = "Invalid input",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public TenantView.Info updateInfo(JsonObject body) {
-        return TenantView.Info.from(tenants.updateInfo(body));
+        return branded(TenantView.Info.from(tenants.updateInfo(body)));
     }
 
     @GET
@@ -67,6 +80,13 @@ public class ProvisioningInfoResource {
             + "INTERNAL_AUDITING. All information except user privileges.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "TenantDetails")))
     public TenantView.Details details() {
-        return TenantView.Details.from(tenants.current());
+        var tenant = tenants.current();
+        return TenantView.Details.from(tenant, mappings.ofTenant(tenant.id()));
+    }
+
+    /** Through one of the tenant's mapped domains, that mapping's icon and theme show. */
+    private TenantView.Info branded(TenantView.Info info) {
+        return host.mapping().filter(m -> m.tenantId().equals(caller.tenant().id()))
+                .map(m -> info.branded(m.icon(), m.theme())).orElse(info);
     }
 }

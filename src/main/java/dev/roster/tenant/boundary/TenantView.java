@@ -1,5 +1,6 @@
 package dev.roster.tenant.boundary;
 
+import dev.roster.domain.boundary.DomainMappingView;
 import dev.roster.tenant.entity.Tenant;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
@@ -22,6 +23,16 @@ public record TenantView(String id, String label, String name, boolean active, S
         public static Info from(Tenant tenant) {
             return new Info(tenant.label(), tenant.name(), tenant.active(), tenant.icon(), tenant.theme(), List.of());
         }
+
+        /** As seen through a mapped domain: the mapping's icon and theme, where it has them, win. */
+        public Info branded(String mappingIcon, String mappingTheme) {
+            return new Info(label, name, active, blank(mappingIcon) ? icon : mappingIcon,
+                    blank(mappingTheme) ? theme : mappingTheme, tenantServices);
+        }
+
+        private static boolean blank(String text) {
+            return text == null || text.isBlank();
+        }
     }
 
     /** {@code GET /api/v1/provisioning/details}: everything about the tenant but user privileges. */
@@ -29,10 +40,10 @@ public record TenantView(String id, String label, String name, boolean active, S
             "tenantDomainMappings", "createdAt", "updatedAt"})
     public record Details(String label, String name, boolean active, String icon, String theme,
                           List<Object> tenantServices, List<Object> tenantEndpoints,
-                          List<Object> tenantDomainMappings, Instant createdAt, Instant updatedAt) {
-        public static Details from(Tenant tenant) {
+                          List<DomainMappingView> tenantDomainMappings, Instant createdAt, Instant updatedAt) {
+        public static Details from(Tenant tenant, List<DomainMappingView> mappings) {
             return new Details(tenant.label(), tenant.name(), tenant.active(), tenant.icon(), tenant.theme(),
-                    List.of(), List.of(), List.of(), tenant.createdAt(), tenant.updatedAt());
+                    List.of(), List.of(), mappings, tenant.createdAt(), tenant.updatedAt());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.roster.token.boundary;
 
+import dev.roster.domain.control.RequestHost;
 import dev.roster.problem.InvalidClient;
 import dev.roster.problem.InvalidGrant;
 import dev.roster.problem.Problem;
@@ -42,6 +43,9 @@ public class TokenResource {
 
     @Inject
     Logins logins;
+
+    @Inject
+    RequestHost host;
 
     /** The RFC 6749 section 5.1 answer. */
     @JsonbPropertyOrder({"access_token", "token_type", "expires_in"})
@@ -110,7 +114,8 @@ public class TokenResource {
         if (!blank(tenant) && !blank(tenantHeader) && !tenant.strip().equalsIgnoreCase(tenantHeader.strip())) {
             throw new InvalidGrant("invalid_request", "the tenant form field and the X-Tenant header disagree");
         }
-        String tenantLabel = !blank(tenant) ? tenant.strip() : !blank(tenantHeader) ? tenantHeader.strip() : null;
+        String tenantLabel = !blank(tenant) ? tenant.strip() : !blank(tenantHeader) ? tenantHeader.strip()
+                : host.tenantLabel().orElse(null);
         return logins.password(username, password, tenantLabel);
     }
 

@@ -2,6 +2,7 @@ package dev.roster.token.control;
 
 import dev.roster.apikey.control.ApiKeys;
 import dev.roster.apikey.entity.ApiKey;
+import dev.roster.domain.control.RequestHost;
 import dev.roster.problem.InvalidClient;
 import dev.roster.problem.InvalidGrant;
 import dev.roster.problem.TooManyRequests;
@@ -29,6 +30,9 @@ public class Logins {
     @Inject
     Throttle throttle;
 
+    @Inject
+    RequestHost host;
+
     public Tokens.Issued password(String username, String password, String tenantLabel) {
         Principals.Resolution resolution = principals.password(username, password, tenantLabel);
         if (resolution.retryAfterSeconds() > 0) {
@@ -38,6 +42,9 @@ public class Logins {
             throw new InvalidGrant("invalid_grant", resolution.refusal());
         }
         Caller.Identity identity = resolution.identity();
+        if (!identity.operator() && !host.admits(identity.tenant().id())) {
+            throw new InvalidGrant("invalid_grant", Principals.WRONG);
+        }
         if (identity.operator()) {
             return tokens.issue(Tokens.KIND_OPERATOR, identity.id(), identity.username(), null, identity.roles());
         }
@@ -64,6 +71,9 @@ public class Logins {
         }
         if (owner.identity() == null) {
             throw new InvalidGrant("invalid_grant", owner.refusal());
+        }
+        if (!host.admits(owner.identity().tenant().id())) {
+            throw new InvalidClient("the client belongs to another tenant than the one this domain serves");
         }
         return forUser(owner.identity(), key.id());
     }
