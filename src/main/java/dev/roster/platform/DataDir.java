@@ -1,5 +1,8 @@
 package dev.roster.platform;
 
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -24,5 +27,28 @@ public final class DataDir {
             value = System.getenv(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
         }
         return value;
+    }
+
+    /**
+     * Publishes a freshly written temporary file under its final name unless that name exists already: a hard
+     * link is created atomically or not at all, so two instances starting together never replace each other's
+     * key. Returns false when another instance got there first.
+     */
+    public static boolean publish(Path temp, Path file) throws IOException {
+        try {
+            Files.createLink(file, temp);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (UnsupportedOperationException e) {
+            try {
+                Files.move(temp, file);
+                return true;
+            } catch (FileAlreadyExistsException exists) {
+                return false;
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 }

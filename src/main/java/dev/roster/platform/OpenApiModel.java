@@ -3,6 +3,7 @@ package dev.roster.platform;
 import dev.roster.apikey.boundary.ApiKeyView;
 import dev.roster.audit.boundary.EventsResource;
 import dev.roster.domain.boundary.DomainMappingView;
+import dev.roster.endpoint.boundary.ServiceEndpointView;
 import dev.roster.privilege.boundary.PrivilegeView;
 import dev.roster.problem.Problem;
 import dev.roster.tenant.boundary.TenantView;
@@ -45,6 +46,8 @@ public class OpenApiModel implements OASModelReader {
         SCHEMAS.put("TokenResponse", TokenResource.TokenResponse.class);
         SCHEMAS.put("ApiKey", ApiKeyView.class);
         SCHEMAS.put("DomainMapping", DomainMappingView.class);
+        SCHEMAS.put("ServiceEndpoint", ServiceEndpointView.class);
+        SCHEMAS.put("EndpointType", ServiceEndpointView.TypeView.class);
         PAGES.put("UserPage", "User");
         PAGES.put("UserInTenantPage", "UserInTenant");
         PAGES.put("PrivilegePage", "Privilege");
@@ -52,6 +55,7 @@ public class OpenApiModel implements OASModelReader {
         PAGES.put("AuditEventPage", "AuditEvent");
         PAGES.put("ApiKeyPage", "ApiKey");
         PAGES.put("DomainMappingPage", "DomainMapping");
+        PAGES.put("ServiceEndpointPage", "ServiceEndpoint");
     }
 
     @Override

@@ -5,11 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -169,16 +166,12 @@ public final class SigningKeys {
                 LOG.fine("the file system has no POSIX permissions; the key file keeps its default ones");
             }
             Files.writeString(temp, pem, StandardCharsets.US_ASCII);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file);
-            }
-            LOG.info(() -> "Generated the token signing key " + file);
-        } catch (FileAlreadyExistsException e) {
-            LOG.fine("another instance created the signing key first");
-        } finally {
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
+            throw e;
+        }
+        if (DataDir.publish(temp, file)) {
+            LOG.info(() -> "Generated the token signing key " + file);
         }
     }
 

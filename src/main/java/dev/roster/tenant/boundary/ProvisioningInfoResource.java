@@ -2,6 +2,7 @@ package dev.roster.tenant.boundary;
 
 import dev.roster.domain.control.DomainMappings;
 import dev.roster.domain.control.RequestHost;
+import dev.roster.endpoint.control.ServiceEndpoints;
 import dev.roster.problem.Problem;
 import dev.roster.security.Caller;
 import dev.roster.security.Roles;
@@ -43,6 +44,9 @@ public class ProvisioningInfoResource {
     DomainMappings mappings;
 
     @Inject
+    ServiceEndpoints endpoints;
+
+    @Inject
     RequestHost host;
 
     @Inject
@@ -81,7 +85,7 @@ public class ProvisioningInfoResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "TenantDetails")))
     public TenantView.Details details() {
         var tenant = tenants.current();
-        return TenantView.Details.from(tenant, mappings.ofTenant(tenant.id()));
+        return TenantView.Details.from(tenant, endpoints.ofTenant(tenant.id()), mappings.ofTenant(tenant.id()));
     }
 
     /** Through one of the tenant's mapped domains, that mapping's icon and theme show. */

@@ -1,6 +1,7 @@
 package dev.roster.tenant.boundary;
 
 import dev.roster.domain.boundary.DomainMappingView;
+import dev.roster.endpoint.boundary.ServiceEndpointView;
 import dev.roster.tenant.entity.Tenant;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
@@ -39,11 +40,11 @@ public record TenantView(String id, String label, String name, boolean active, S
     @JsonbPropertyOrder({"label", "name", "active", "icon", "theme", "tenantServices", "tenantEndpoints",
             "tenantDomainMappings", "createdAt", "updatedAt"})
     public record Details(String label, String name, boolean active, String icon, String theme,
-                          List<Object> tenantServices, List<Object> tenantEndpoints,
+                          List<Object> tenantServices, List<ServiceEndpointView> tenantEndpoints,
                           List<DomainMappingView> tenantDomainMappings, Instant createdAt, Instant updatedAt) {
-        public static Details from(Tenant tenant, List<DomainMappingView> mappings) {
+        public static Details from(Tenant tenant, List<ServiceEndpointView> endpoints, List<DomainMappingView> mappings) {
             return new Details(tenant.label(), tenant.name(), tenant.active(), tenant.icon(), tenant.theme(),
-                    List.of(), List.of(), mappings, tenant.createdAt(), tenant.updatedAt());
+                    List.of(), endpoints, mappings, tenant.createdAt(), tenant.updatedAt());
         }
     }
 }
