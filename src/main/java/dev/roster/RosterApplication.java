@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Audit events", description = "Every change in the tenant."),
                 @Tag(name = "Domain mappings", description = "The domains that serve the tenant."),
                 @Tag(name = "Service endpoints", description = "The tenant's integration endpoints."),
+                @Tag(name = "Services", description = "The integration surfaces the tenant has switched on."),
                 @Tag(name = "API keys", description = "Credentials for integrations: x-app-token, or the client "
                         + "secret of grant_type=client_credentials."),
                 @Tag(name = "Tenants", description = "The platform operator's tenant administration.")},

@@ -4,6 +4,7 @@ import dev.roster.apikey.boundary.ApiKeyView;
 import dev.roster.audit.boundary.EventsResource;
 import dev.roster.domain.boundary.DomainMappingView;
 import dev.roster.endpoint.boundary.ServiceEndpointView;
+import dev.roster.service.boundary.ServiceView;
 import dev.roster.privilege.boundary.PrivilegeView;
 import dev.roster.problem.Problem;
 import dev.roster.tenant.boundary.TenantView;
@@ -48,6 +49,7 @@ public class OpenApiModel implements OASModelReader {
         SCHEMAS.put("DomainMapping", DomainMappingView.class);
         SCHEMAS.put("ServiceEndpoint", ServiceEndpointView.class);
         SCHEMAS.put("EndpointType", ServiceEndpointView.TypeView.class);
+        SCHEMAS.put("Service", ServiceView.class);
         PAGES.put("UserPage", "User");
         PAGES.put("UserInTenantPage", "UserInTenant");
         PAGES.put("PrivilegePage", "Privilege");

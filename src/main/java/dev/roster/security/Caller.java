@@ -67,6 +67,11 @@ public class Caller {
         return identity != null && identity.operator();
     }
 
+    /** The tenant of the credential (not of {@code X-Tenant}), or null for the operator and anonymous callers. */
+    public String credentialTenantId() {
+        return identity == null || identity.operator() ? null : identity.tenant().id();
+    }
+
     /** The id of the calling user or operator. */
     public String id() {
         return identity == null ? null : identity.id();

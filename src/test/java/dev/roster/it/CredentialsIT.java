@@ -204,6 +204,8 @@ class CredentialsIT extends RosterIT {
 
     @Test
     void koreAisAuthHeaderCarriesATokenOnTheKoreAiPathsOnly() {
+        api.put("/api/v1/tenants/" + tenant + "/services/kore").as(api.operator()).json("{\"enabled\":true}").send()
+                .expect(200);
         String kore = "/api/public/users";
         Api.Answer accepted = api.get(kore).header("auth", admin).send();
         assertEquals(404, accepted.status(), "authenticated, and there is no such resource yet: " + accepted.body());

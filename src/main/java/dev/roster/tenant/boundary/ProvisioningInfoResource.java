@@ -5,6 +5,9 @@ import dev.roster.domain.control.RequestHost;
 import dev.roster.endpoint.control.ServiceEndpoints;
 import dev.roster.problem.Problem;
 import dev.roster.security.Caller;
+import dev.roster.service.boundary.ServiceView;
+import dev.roster.service.control.Services;
+import java.util.List;
 import dev.roster.security.Roles;
 import dev.roster.tenant.control.Tenants;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,6 +50,9 @@ public class ProvisioningInfoResource {
     ServiceEndpoints endpoints;
 
     @Inject
+    Services services;
+
+    @Inject
     RequestHost host;
 
     @Inject
@@ -60,7 +66,8 @@ public class ProvisioningInfoResource {
             + "tenant. Through one of the tenant's mapped domains, the mapping's icon and theme show over the tenant's.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "TenantInfo")))
     public TenantView.Info info() {
-        return branded(TenantView.Info.from(tenants.current()));
+        var tenant = tenants.current();
+        return branded(TenantView.Info.from(tenant, switchedOn(tenant.id())));
     }
 
     @PUT
@@ -74,7 +81,8 @@ public class ProvisioningInfoResource {
     @APIResponse(responseCode = "400", description = "Invalid input",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public TenantView.Info updateInfo(JsonObject body) {
-        return branded(TenantView.Info.from(tenants.updateInfo(body)));
+        var tenant = tenants.updateInfo(body);
+        return branded(TenantView.Info.from(tenant, switchedOn(tenant.id())));
     }
 
     @GET
@@ -85,7 +93,12 @@ public class ProvisioningInfoResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "TenantDetails")))
     public TenantView.Details details() {
         var tenant = tenants.current();
-        return TenantView.Details.from(tenant, endpoints.ofTenant(tenant.id()), mappings.ofTenant(tenant.id()));
+        return TenantView.Details.from(tenant, switchedOn(tenant.id()), endpoints.ofTenant(tenant.id()),
+                mappings.ofTenant(tenant.id()));
+    }
+
+    private List<ServiceView> switchedOn(String tenantId) {
+        return services.of(tenantId).stream().filter(ServiceView::enabled).toList();
     }
 
     /** Through one of the tenant's mapped domains, that mapping's icon and theme show. */

@@ -2,6 +2,7 @@ package dev.roster.tenant.boundary;
 
 import dev.roster.domain.boundary.DomainMappingView;
 import dev.roster.endpoint.boundary.ServiceEndpointView;
+import dev.roster.service.boundary.ServiceView;
 import dev.roster.tenant.entity.Tenant;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
@@ -20,9 +21,10 @@ public record TenantView(String id, String label, String name, boolean active, S
     /** {@code GET /api/v1/provisioning/info}: the seed's tenant information. */
     @JsonbPropertyOrder({"label", "name", "active", "icon", "theme", "tenantServices"})
     public record Info(String label, String name, boolean active, String icon, String theme,
-                       List<Object> tenantServices) {
-        public static Info from(Tenant tenant) {
-            return new Info(tenant.label(), tenant.name(), tenant.active(), tenant.icon(), tenant.theme(), List.of());
+                       List<ServiceView> tenantServices) {
+        /** {@code services}: the ones the tenant has switched on. */
+        public static Info from(Tenant tenant, List<ServiceView> services) {
+            return new Info(tenant.label(), tenant.name(), tenant.active(), tenant.icon(), tenant.theme(), services);
         }
 
         /** As seen through a mapped domain: the mapping's icon and theme, where it has them, win. */
@@ -40,11 +42,12 @@ public record TenantView(String id, String label, String name, boolean active, S
     @JsonbPropertyOrder({"label", "name", "active", "icon", "theme", "tenantServices", "tenantEndpoints",
             "tenantDomainMappings", "createdAt", "updatedAt"})
     public record Details(String label, String name, boolean active, String icon, String theme,
-                          List<Object> tenantServices, List<ServiceEndpointView> tenantEndpoints,
+                          List<ServiceView> tenantServices, List<ServiceEndpointView> tenantEndpoints,
                           List<DomainMappingView> tenantDomainMappings, Instant createdAt, Instant updatedAt) {
-        public static Details from(Tenant tenant, List<ServiceEndpointView> endpoints, List<DomainMappingView> mappings) {
+        public static Details from(Tenant tenant, List<ServiceView> services, List<ServiceEndpointView> endpoints,
+                                   List<DomainMappingView> mappings) {
             return new Details(tenant.label(), tenant.name(), tenant.active(), tenant.icon(), tenant.theme(),
-                    List.of(), endpoints, mappings, tenant.createdAt(), tenant.updatedAt());
+                    services, endpoints, mappings, tenant.createdAt(), tenant.updatedAt());
         }
     }
 }

@@ -4,6 +4,8 @@ import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
 import dev.roster.problem.Problem;
 import dev.roster.security.Roles;
+import dev.roster.service.boundary.ServiceView;
+import dev.roster.service.control.Services;
 import dev.roster.tenant.control.Tenants;
 import dev.roster.tenant.entity.Tenant;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -47,6 +50,9 @@ public class TenantsResource {
 
     @Inject
     Tenants tenants;
+
+    @Inject
+    Services services;
 
     @Context
     UriInfo uriInfo;
@@ -100,5 +106,32 @@ public class TenantsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public TenantView update(@PathParam("label") String label, JsonObject body) {
         return TenantView.from(tenants.update(label, body));
+    }
+
+    @GET
+    @Path("{label}/services")
+    @Operation(operationId = "listTenantServices", summary = "A tenant's services", description = "Role: "
+            + "PLATFORM_OPERATOR. Every service of the catalog and whether the tenant has it switched on.")
+    @APIResponse(responseCode = "404", description = "No such tenant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public List<ServiceView> services(@PathParam("label") String label) {
+        return services.of(tenants.get(label).id());
+    }
+
+    @PUT
+    @Path("{label}/services/{service}")
+    @Operation(operationId = "switchTenantService", summary = "Switch a service on or off for a tenant",
+            description = "Role: PLATFORM_OPERATOR. `{\"enabled\": false}` closes the service to the tenant's "
+                    + "credentials (403 naming the service); `true` opens it.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "switch on", value = "{\"enabled\": true}")))
+    @APIResponse(responseCode = "200", description = "Switched")
+    @APIResponse(responseCode = "400", description = "Invalid input",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", description = "No such tenant or service",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public ServiceView switchService(@PathParam("label") String label, @PathParam("service") String service,
+                                     JsonObject body) {
+        return services.switchTo(tenants.get(label).id(), service, body);
     }
 }

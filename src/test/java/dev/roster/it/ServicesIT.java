@@ -1,0 +1,89 @@
+package dev.roster.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Services: the catalog and its state per tenant, the operator's switch, and switched-off surfaces closed. */
+class ServicesIT extends RosterIT {
+
+    String tenant;
+    String admin;
+
+    @BeforeEach
+    void tenantWithAnAdministrator() {
+        tenant = api.newTenant();
+        admin = api.member(tenant, "admin", "ADMINISTRATOR", null);
+    }
+
+    @Test
+    void theCatalogShowsEachServicesStateAndInfoListsTheOnesSwitchedOn() {
+        Map<String, Boolean> state = states(api.get("/api/v1/provisioning/services").as(admin).send().expect(200).body());
+        assertEquals(Map.of("native-api", true, "scim", false, "aisera", false, "kore", false, "bulk", false,
+                "invitations", false), state);
+        List<String> listed = ids(api.get("/api/v1/provisioning/info").as(admin).send().json());
+        assertEquals(List.of("native-api"), listed);
+        assertEquals(List.of("native-api"), ids(api.get("/api/v1/provisioning/details").as(admin).send().json()));
+        api.get("/api/v1/provisioning/services").as(api.member(tenant, "user", "USER", null)).send().expect(403);
+    }
+
+    @Test
+    void aSwitchedOffServiceAnswersTheTenant403NamingItUntilSwitchedOnAgain() {
+        switchService(tenant, "native-api", false).expect(200);
+        Api.Answer closed = api.get("/api/v1/provisioning/users").as(admin).send().expect(403);
+        assertTrue(closed.json().getString("detail").contains("native-api"), closed.body());
+        assertTrue(closed.header("Content-Type").startsWith("application/problem+json"));
+        api.token("admin", Api.PASSWORD, tenant);
+        api.get("/api/v1/provisioning/users").as(api.operator()).tenant(tenant).send().expect(200);
+        String other = api.member(api.newTenant(), "admin", "ADMINISTRATOR", null);
+        api.get("/api/v1/provisioning/users").as(other).send().expect(200);
+        assertTrue(api.get("/api/v1/provisioning/events").as(api.operator()).tenant(tenant).send().body()
+                .contains("service.disabled"));
+        switchService(tenant, "native-api", true).expect(200);
+        api.get("/api/v1/provisioning/users").as(admin).send().expect(200);
+    }
+
+    @Test
+    void aCompatibilitySurfaceIsClosedUntilTheOperatorOpensIt() {
+        Api.Answer closed = api.get("/api/public/users").header("auth", admin).send().expect(403);
+        assertTrue(closed.json().getString("detail").contains("kore"));
+        JsonObject opened = switchService(tenant, "kore", true).expect(200).json();
+        assertTrue(opened.getBoolean("enabled"));
+        assertEquals(404, api.get("/api/public/users").header("auth", admin).send().status(), "open; no such resource yet");
+        assertTrue(states(api.get("/api/v1/tenants/" + tenant + "/services").as(api.operator()).send().expect(200)
+                .body()).get("kore"));
+    }
+
+    @Test
+    void onlyTheOperatorSwitchesAndBadSwitchesAreRefused() {
+        api.put("/api/v1/tenants/" + tenant + "/services/scim").as(admin).json("{\"enabled\":true}").send().expect(403);
+        switchService(tenant, "telepathy", true).expect(404);
+        switchService("no-such-tenant-" + tenant, "scim", true).expect(404);
+        api.put("/api/v1/tenants/" + tenant + "/services/scim").as(api.operator()).json("{\"enabled\":\"yes\"}").send()
+                .expect(400);
+        api.put("/api/v1/tenants/" + tenant + "/services/scim").as(api.operator()).json("{}").send().expect(400);
+        assertFalse(states(api.get("/api/v1/provisioning/services").as(admin).send().body()).get("scim"));
+    }
+
+    private Api.Answer switchService(String label, String service, boolean enabled) {
+        return api.put("/api/v1/tenants/" + label + "/services/" + service).as(api.operator())
+                .json("{\"enabled\":" + enabled + "}").send();
+    }
+
+    private static Map<String, Boolean> states(String json) {
+        return Api.array(json).getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(s -> s.getString("id"), s -> s.getBoolean("enabled")));
+    }
+
+    private static List<String> ids(JsonObject tenantInfo) {
+        return tenantInfo.getJsonArray("tenantServices").getValuesAs(JsonObject.class).stream()
+                .map(s -> s.getString("id")).toList();
+    }
+}
