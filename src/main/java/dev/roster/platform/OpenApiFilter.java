@@ -54,7 +54,7 @@ public class OpenApiFilter implements OASFilter {
         if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
             List.copyOf(openAPI.getComponents().getSchemas().keySet()).stream()
                     .filter(name -> !OpenApiModel.SCHEMAS.containsKey(name) && !OpenApiModel.PAGES.containsKey(name)
-                            && !name.equals("Problem") && !name.equals("FieldError"))
+                            && !OpenApiModel.EXTRA.contains(name))
                     .forEach(openAPI.getComponents()::removeSchema);
         }
     }

@@ -33,6 +33,9 @@ public class OpenApiModel implements OASModelReader {
     /** Schema name to the record it describes; a {@code …Page} schema is a page of the record it names. */
     static final Map<String, Class<?>> SCHEMAS = new LinkedHashMap<>();
     static final Map<String, String> PAGES = new LinkedHashMap<>();
+    /** The other schemas this model adds. */
+    static final java.util.Set<String> EXTRA = java.util.Set.of("Problem", "FieldError", "ServiceList",
+            "EndpointTypeList", "JwkSet");
 
     static {
         SCHEMAS.put("User", UserView.class);
@@ -65,6 +68,12 @@ public class OpenApiModel implements OASModelReader {
         Components components = OASFactory.createComponents();
         SCHEMAS.forEach((name, type) -> components.addSchema(name, record(type)));
         PAGES.forEach((name, item) -> components.addSchema(name, page(item)));
+        components.addSchema("ServiceList", OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(ref("Service")));
+        components.addSchema("EndpointTypeList",
+                OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(ref("EndpointType")));
+        components.addSchema("JwkSet", object("An RFC 7517 JWK set: the public keys that verify Roster's tokens")
+                .addProperty("keys", OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
+                        .items(OASFactory.createSchema().type(Schema.SchemaType.OBJECT))));
         components.addSchema("FieldError", object("One offending input field and what is wrong with it")
                 .addProperty("field", text("the JSON field (with its path, such as tenantUserPrivileges[0].role), "
                         + "query parameter or header"))

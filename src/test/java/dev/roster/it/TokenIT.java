@@ -167,6 +167,21 @@ class TokenIT extends RosterIT {
         assertTrue(text.contains("application/problem+json"));
         assertTrue(text.contains("tenant+mobilitus@activitystream.com"), "the seed's example is in the document");
         assertFalse(text.contains("maxProperties\":0"), "no constraint that would reject every object");
+        java.util.regex.Matcher ref = java.util.regex.Pattern.compile("#/components/schemas/([A-Za-z]+)").matcher(text);
+        while (ref.find()) {
+            assertTrue(schemas.containsKey(ref.group(1)), "dangling reference to " + ref.group(1));
+        }
+        for (String path : paths.keySet()) {
+            for (var entry : paths.getJsonObject(path).entrySet()) {
+                JsonObject responses = entry.getValue().asJsonObject().getJsonObject("responses");
+                for (String code : new String[] {"200", "201"}) {
+                    if (responses.containsKey(code)) {
+                        assertTrue(responses.getJsonObject(code).containsKey("content"),
+                                entry.getKey() + " " + path + " " + code + " names no schema");
+                    }
+                }
+            }
+        }
     }
 
     static JsonObject claims(String jwt) {

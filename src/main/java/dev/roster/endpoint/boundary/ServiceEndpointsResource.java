@@ -133,7 +133,7 @@ public class ServiceEndpointsResource {
     @RolesAllowed({Roles.ADMINISTRATOR, Roles.INTERNAL_AUDITING, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "listEndpointTypes", summary = "The endpoint-type catalog",
             description = "Roles: ADMINISTRATOR, INTERNAL_AUDITING.")
-    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "EndpointTypeList")))
     public List<ServiceEndpointView.TypeView> types() {
         return Arrays.stream(EndpointType.values()).map(ServiceEndpointView.TypeView::from).toList();
     }

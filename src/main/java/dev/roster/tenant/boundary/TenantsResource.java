@@ -112,6 +112,7 @@ public class TenantsResource {
     @Path("{label}/services")
     @Operation(operationId = "listTenantServices", summary = "A tenant's services", description = "Role: "
             + "PLATFORM_OPERATOR. Every service of the catalog and whether the tenant has it switched on.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "ServiceList")))
     @APIResponse(responseCode = "404", description = "No such tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public List<ServiceView> services(@PathParam("label") String label) {
@@ -125,7 +126,7 @@ public class TenantsResource {
                     + "credentials (403 naming the service); `true` opens it.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "switch on", value = "{\"enabled\": true}")))
-    @APIResponse(responseCode = "200", description = "Switched")
+    @APIResponse(responseCode = "200", description = "Switched", content = @Content(schema = @Schema(ref = "Service")))
     @APIResponse(responseCode = "400", description = "Invalid input",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "404", description = "No such tenant or service",

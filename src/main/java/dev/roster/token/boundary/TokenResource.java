@@ -99,7 +99,7 @@ public class TokenResource {
     @Operation(operationId = "jwks", summary = "The token signing keys", description = "Anyone. The public keys "
             + "that verify Roster's tokens, as an RFC 7517 JWK set; also the jwks_uri of "
             + "/.well-known/openid-configuration.")
-    @APIResponse(responseCode = "200", description = "A JWK set")
+    @APIResponse(responseCode = "200", description = "A JWK set", content = @Content(schema = @Schema(ref = "JwkSet")))
     public Response jwks() {
         return Response.ok(SigningKeys.jwks()).header("Cache-Control", "public, max-age=300").build();
     }
