@@ -8,6 +8,7 @@ import dev.roster.platform.Clock;
 import dev.roster.platform.JsonInput;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
+import dev.roster.platform.Window;
 import dev.roster.problem.Forbidden;
 import dev.roster.problem.NotFound;
 import dev.roster.security.Caller;
@@ -70,12 +71,10 @@ public class ApiKeys {
             }
         }
         String name = input.requiredString("name", 100);
-        Instant from = input.instant("activeFrom");
-        Instant until = input.instant("activeUntil");
-        if (from != null && until != null && !until.isAfter(from)) {
-            input.fail("activeUntil", "must be later than activeFrom");
-        }
+        Window window = Window.read(input, Window.open());
         input.check();
+        Instant from = window.activeFrom();
+        Instant until = window.activeUntil();
         ApiKey key = new ApiKey(owner, name, from, until, caller.name());
         String secret = KeySecrets.generate();
         key.secret(KeySecrets.prefix(secret), KeySecrets.hash(secret), false);

@@ -1,6 +1,7 @@
 package dev.roster.apikey.entity;
 
 import dev.roster.platform.Clock;
+import dev.roster.platform.Window;
 import dev.roster.user.entity.User;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -84,7 +85,7 @@ public class ApiKey {
     }
 
     public boolean effectiveAt(Instant now) {
-        return (activeFrom == null || !activeFrom.isAfter(now)) && (activeUntil == null || activeUntil.isAfter(now));
+        return Window.contains(activeFrom, activeUntil, now);
     }
 
     public String id() { return id; }

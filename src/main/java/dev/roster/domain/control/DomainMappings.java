@@ -7,6 +7,7 @@ import dev.roster.domain.entity.DomainMapping;
 import dev.roster.platform.JsonInput;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
+import dev.roster.platform.Window;
 import dev.roster.problem.Conflict;
 import dev.roster.problem.InvalidInput;
 import dev.roster.problem.NotFound;
@@ -115,12 +116,10 @@ public class DomainMappings {
         }
         String icon = input.string("icon", 2048);
         String theme = input.string("theme", 200);
-        Instant from = input.instant("activeFrom");
-        Instant until = input.instant("activeUntil");
-        if (from != null && until != null && !until.isAfter(from)) {
-            input.fail("activeUntil", "must be later than activeFrom");
-        }
+        Window window = Window.read(input, Window.open());
         input.check();
+        Instant from = window.activeFrom();
+        Instant until = window.activeUntil();
         Changes changes = new Changes().note("icon", mapping.icon(), icon).note("theme", mapping.theme(), theme)
                 .note("activeFrom", mapping.activeFrom(), from).note("activeUntil", mapping.activeUntil(), until);
         mapping.configure(icon, theme, from, until);

@@ -1,6 +1,7 @@
 package dev.roster.domain.entity;
 
 import dev.roster.platform.Clock;
+import dev.roster.platform.Window;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -63,7 +64,7 @@ public class DomainMapping {
     }
 
     public boolean effectiveAt(Instant now) {
-        return (activeFrom == null || !activeFrom.isAfter(now)) && (activeUntil == null || activeUntil.isAfter(now));
+        return Window.contains(activeFrom, activeUntil, now);
     }
 
     public String id() { return id; }

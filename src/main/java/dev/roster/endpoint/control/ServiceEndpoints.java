@@ -9,6 +9,7 @@ import dev.roster.platform.JsonInput;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
 import dev.roster.platform.SecretBox;
+import dev.roster.platform.Window;
 import dev.roster.problem.NotFound;
 import dev.roster.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -127,11 +128,9 @@ public class ServiceEndpoints {
         if (in.has("durable") && body.isNull("durable")) {
             in.fail("durable", "must be true or false");
         }
-        Instant from = in.has("activeFrom") ? in.instant("activeFrom") : e.activeFrom();
-        Instant until = in.has("activeUntil") ? in.instant("activeUntil") : e.activeUntil();
-        if (from != null && until != null && !until.isAfter(from)) {
-            in.fail("activeUntil", "must be later than activeFrom");
-        }
+        Window window = Window.read(in, new Window(e.activeFrom(), e.activeUntil()));
+        Instant from = window.activeFrom();
+        Instant until = window.activeUntil();
         String password = in.string("password", 1024);
         String provPassword = in.string("provPassword", 1024);
         String apiKey = in.string("apiKey", 4096);

@@ -1,6 +1,7 @@
 package dev.roster.privilege.control;
 
 import dev.roster.platform.JsonInput;
+import dev.roster.platform.Window;
 import dev.roster.privilege.entity.Role;
 import jakarta.json.JsonObject;
 import java.time.Instant;
@@ -35,11 +36,7 @@ public record PrivilegeInput(Role role, Instant activeFrom, Instant activeUntil)
         if (roleName != null && role == null) {
             in.fail("role", "'" + roleName + "' is not a role; roles are " + Role.names());
         }
-        Instant from = in.instant("activeFrom");
-        Instant until = in.instant("activeUntil");
-        if (from != null && until != null && !until.isAfter(from)) {
-            in.fail("activeUntil", "must be later than activeFrom");
-        }
-        return new PrivilegeInput(role, from, until);
+        Window window = Window.read(in, Window.open());
+        return new PrivilegeInput(role, window.activeFrom(), window.activeUntil());
     }
 }

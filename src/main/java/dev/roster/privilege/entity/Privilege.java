@@ -1,6 +1,7 @@
 package dev.roster.privilege.entity;
 
 import dev.roster.platform.Clock;
+import dev.roster.platform.Window;
 import dev.roster.user.entity.User;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -88,7 +89,7 @@ public class Privilege {
     }
 
     public boolean effectiveAt(Instant now) {
-        return (activeFrom == null || !activeFrom.isAfter(now)) && (activeUntil == null || activeUntil.isAfter(now));
+        return Window.contains(activeFrom, activeUntil, now);
     }
 
     public String id() { return id; }
