@@ -136,21 +136,23 @@ public class Principals {
             throttle.clientFailed();
             return Resolution.refused("the API key is not valid");
         }
-        return apiKey(found.get());
+        return keyOwner(found.get());
     }
 
     /** The owner of a key known by id (a token issued for the key): refused once the key is revoked or inactive. */
     public Resolution apiKeyById(String id) {
-        return apiKeys.byId(id).map(this::apiKey)
+        return apiKeys.byId(id).map(this::keyOwner)
                 .orElseGet(() -> Resolution.refused("the API key this token was issued for has been revoked"));
     }
 
-    private Resolution apiKey(ApiKey key) {
-        if (!key.effectiveAt(Clock.now())) {
+    /** The owner of a key already found, if the key works now; records the use. */
+    public Resolution keyOwner(ApiKey key) {
+        Instant now = Clock.now();
+        if (!key.effectiveAt(now)) {
             return Resolution.refused("the API key is not active now (see its activeFrom and activeUntil)");
         }
         Resolution owner = user(key.user().id(), null);
-        if (owner.identity() != null) {
+        if (owner.identity() != null && key.useWorthRecording(now)) {
             apiKeys.markUsed(key);
         }
         return owner;

@@ -31,8 +31,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ApiKeys {
 
-    /** How stale {@code lastUsedAt} may get before a use writes it again (one write a minute, not one a request). */
-    static final long USE_RECORDING_SECONDS = 60;
     static final Set<String> FIELDS = Set.of("name", "activeFrom", "activeUntil");
 
     @PersistenceContext
@@ -128,14 +126,15 @@ public class ApiKeys {
         return Optional.ofNullable(em.find(ApiKey.class, id));
     }
 
-    /** Records that a key was used, at most once a minute per key. */
+    /**
+     * Records that a key was used. Callers ask {@link ApiKey#useWorthRecording} first, so most uses start no
+     * transaction; the update repeats the condition, so concurrent uses still write once.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void markUsed(ApiKey key) {
         Instant now = Clock.now();
-        if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(now.minusSeconds(USE_RECORDING_SECONDS))) {
-            em.createNamedQuery(ApiKey.MARK_USED).setParameter("now", now).setParameter("id", key.id())
-                    .setParameter("before", now.minusSeconds(USE_RECORDING_SECONDS)).executeUpdate();
-        }
+        em.createNamedQuery(ApiKey.MARK_USED).setParameter("now", now).setParameter("id", key.id())
+                .setParameter("before", now.minusSeconds(ApiKey.USE_RECORDING_SECONDS)).executeUpdate();
     }
 
     private User owner(String username) {

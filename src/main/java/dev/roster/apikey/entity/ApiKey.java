@@ -34,6 +34,8 @@ public class ApiKey {
     public static final String COUNT_OF_USER = "ApiKey.countOfUser";
     public static final String OF_USERS = "ApiKey.activeOfUsers";
     public static final String MARK_USED = "ApiKey.markUsed";
+    /** How stale {@code lastUsedAt} may get before a use writes it again (one write a minute, not one a request). */
+    public static final long USE_RECORDING_SECONDS = 60;
 
     @Id
     private String id;
@@ -82,6 +84,11 @@ public class ApiKey {
         if (rotation) {
             this.rotatedAt = Clock.now();
         }
+    }
+
+    /** Whether a use now is worth writing down: {@code lastUsedAt} is kept to the minute, not to the request. */
+    public boolean useWorthRecording(Instant now) {
+        return lastUsedAt == null || lastUsedAt.isBefore(now.minusSeconds(USE_RECORDING_SECONDS));
     }
 
     public boolean effectiveAt(Instant now) {

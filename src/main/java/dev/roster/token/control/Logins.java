@@ -65,10 +65,7 @@ public class Logins {
             throttle.clientFailed();
             throw new InvalidClient("the client id or secret is wrong");
         }
-        Principals.Resolution owner = principals.apiKey(secret);
-        if (owner.retryAfterSeconds() > 0) {
-            throw new TooManyRequests(owner.retryAfterSeconds());
-        }
+        Principals.Resolution owner = principals.keyOwner(key);
         if (owner.identity() == null) {
             throw new InvalidGrant("invalid_grant", owner.refusal());
         }
