@@ -83,6 +83,18 @@ class TenantsIT extends RosterIT {
     }
 
     @Test
+    void theAuditTrailTellsSuspensionReactivationAndOtherChangesApart() {
+        String tenant = api.newTenant();
+        api.put("/api/v1/tenants/" + tenant).as(api.operator()).json("{\"active\":false}").send().expect(200);
+        api.put("/api/v1/tenants/" + tenant).as(api.operator()).json("{\"name\":\"Renamed while suspended\"}").send()
+                .expect(200);
+        api.put("/api/v1/tenants/" + tenant).as(api.operator()).json("{\"active\":true}").send().expect(200);
+        List<String> actions = api.get("/api/v1/provisioning/events").as(api.operator()).tenant(tenant).send()
+                .expect(200).content().stream().map(e -> e.getString("action")).toList();
+        assertEquals(List.of("tenant.reactivated", "tenant.updated", "tenant.suspended", "tenant.created"), actions);
+    }
+
+    @Test
     void onlyTheOperatorManagesTenants() {
         String tenant = api.newTenant();
         String admin = api.member(tenant, "admin", "ADMINISTRATOR", null);

@@ -84,6 +84,7 @@ public class Tenants {
             input.fail("label", "cannot change; it names the tenant for good");
         }
         Changes changes = brand(tenant, input);
+        String action = "tenant.updated";
         if (input.has("active")) {
             Boolean active = input.bool("active");
             if (active == null) {
@@ -93,12 +94,12 @@ public class Tenants {
             if (active != tenant.active()) {
                 changes.note("active", tenant.active(), active);
                 tenant.activate(active);
+                action = active ? "tenant.reactivated" : "tenant.suspended";
             }
         }
         input.check();
         if (!changes.isEmpty()) {
-            audit.record(tenant.id(), tenant.active() ? "tenant.updated" : "tenant.suspended", "tenant",
-                    tenant.id(), tenant.label(), changes);
+            audit.record(tenant.id(), action, "tenant", tenant.id(), tenant.label(), changes);
         }
         return tenant;
     }
