@@ -22,6 +22,7 @@ import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Base64;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -62,6 +63,9 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
     Principals principals;
 
     @Inject
+    VerifiedTokens verifiedTokens;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -100,9 +104,8 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
                 if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
                     return refuse(request, response, "the bearer token is empty or too long");
                 }
-                CredentialValidationResult result = identityStores.validate(jwtCredential(token));
-                if (result.getStatus() != CredentialValidationResult.Status.VALID
-                        || !(result.getCallerPrincipal() instanceof JsonWebToken jwt)) {
+                JsonWebToken jwt = verify(token);
+                if (jwt == null) {
                     return refuse(request, response, "the bearer token is not valid: it is malformed, not signed by "
                             + "Roster, or expired");
                 }
@@ -177,6 +180,21 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
                     : Principals.Resolution.refused(key.refusal() == null ? "the token's API key changed owner" : key.refusal());
         }
         return Principals.Resolution.refused("the bearer token was not issued for this API");
+    }
+
+    /** The token's claims once MicroProfile JWT has verified it (or did so earlier), else null. */
+    private JsonWebToken verify(String token) {
+        Optional<JsonWebToken> known = verifiedTokens.get(token);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        CredentialValidationResult result = identityStores.validate(jwtCredential(token));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID
+                || !(result.getCallerPrincipal() instanceof JsonWebToken jwt)) {
+            return null;
+        }
+        verifiedTokens.put(token, jwt);
+        return jwt;
     }
 
     private Credential jwtCredential(String token) {

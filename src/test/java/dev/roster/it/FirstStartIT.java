@@ -3,19 +3,13 @@ package dev.roster.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
@@ -38,7 +32,7 @@ class FirstStartIT {
         Path data = work.resolve("data");
         String password;
         String tokenFromFirstRun;
-        try (Roster first = Roster.start(work, data, Map.of())) {
+        try (RosterProcess first = RosterProcess.start(work, data, Map.of())) {
             Matcher generated = GENERATED.matcher(first.log());
             assertTrue(generated.find(), "the generated password is logged");
             password = generated.group(1);
@@ -53,7 +47,7 @@ class FirstStartIT {
         assertTrue(Files.exists(key), "the signing key is generated under the data folder");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
 
-        try (Roster second = Roster.start(work, data, Map.of("ROSTER_BOOTSTRAP_ADMIN_PASSWORD", "a-different-one-1"))) {
+        try (RosterProcess second = RosterProcess.start(work, data, Map.of("ROSTER_BOOTSTRAP_ADMIN_PASSWORD", "a-different-one-1"))) {
             assertFalse(GENERATED.matcher(second.log()).find());
             Api api = new Api(second.url());
             api.get("/api/v1/tenants").as(tokenFromFirstRun).send().expect(200);
@@ -63,7 +57,7 @@ class FirstStartIT {
     }
 
     /** Uses every kind of credential, right and wrong, then reads the whole server log for any of them. */
-    private static void assertNoCredentialIsLogged(Api api, String operatorToken, Roster roster) throws IOException {
+    private static void assertNoCredentialIsLogged(Api api, String operatorToken, RosterProcess roster) throws IOException {
         api.post("/api/v1/tenants").as(operatorToken).json("{\"label\":\"logs\",\"name\":\"Logs\"}").send().expect(201);
         api.put("/api/v1/provisioning/users/canary").as(operatorToken).tenant("logs").json("{\"email\":\"c@logs.example\","
                 + "\"password\":\"canary-password-1\",\"tenantUserPrivileges\":[{\"role\":\"ADMINISTRATOR\"}]}")
@@ -94,73 +88,6 @@ class FirstStartIT {
                     .filter(n -> n.endsWith(".pem") || n.endsWith(".key") || n.endsWith(".p12") || n.endsWith(".jks"))
                     .toList();
             assertEquals(List.of(), suspicious);
-        }
-    }
-
-    /** A Payara Micro process running the packaged WAR, as the README tells an operator to start it. */
-    record Roster(Process process, Path logFile, int port) implements AutoCloseable {
-
-        static Roster start(Path work, Path data, Map<String, String> env) throws Exception {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            Path log = Files.createTempFile(work, "payara", ".log");
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", payaraMicroJar(), "--deploy", new File(System.getProperty("roster.war", "target/roster.war"))
-                            .getAbsolutePath(), "--port", Integer.toString(port), "--nohazelcast", "--nocluster"));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().remove("ROSTER_BOOTSTRAP_ADMIN_PASSWORD");
-            builder.environment().remove("ROSTER_BOOTSTRAP_ADMIN_USERNAME");
-            builder.environment().put("ROSTER_DATA_DIR", data.toString());
-            builder.environment().putAll(env);
-            Roster roster = new Roster(builder.start(), log, port);
-            roster.awaitHealthy();
-            return roster;
-        }
-
-        URL url() throws IOException {
-            return new URL("http://localhost:" + port + "/");
-        }
-
-        String log() throws IOException {
-            return Files.readString(logFile);
-        }
-
-        private void awaitHealthy() throws Exception {
-            long deadline = System.currentTimeMillis() + 120_000;
-            while (System.currentTimeMillis() < deadline) {
-                if (!process.isAlive()) {
-                    fail("Payara Micro exited: " + log());
-                }
-                try {
-                    if (new Api(url()).get("/health").send().body().contains("\"UP\"")) {
-                        return;
-                    }
-                } catch (RuntimeException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(500);
-            }
-            fail("Roster did not become healthy: " + log());
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        }
-
-        private static String payaraMicroJar() {
-            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-                if (new File(entry).getName().startsWith("payara-micro-")) {
-                    return entry;
-                }
-            }
-            throw new IllegalStateException("payara-micro is not on the test class path");
         }
     }
 }

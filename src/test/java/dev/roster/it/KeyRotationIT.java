@@ -32,13 +32,13 @@ class KeyRotationIT {
         Path data = work.resolve("data");
         Map<String, String> operator = Map.of("ROSTER_BOOTSTRAP_ADMIN_PASSWORD", PASSWORD);
         String generatedKeyToken;
-        try (FirstStartIT.Roster first = FirstStartIT.Roster.start(work, data, operator)) {
+        try (RosterProcess first = RosterProcess.start(work, data, operator)) {
             generatedKeyToken = new Api(first.url()).token("admin", PASSWORD, null);
         }
 
         KeyPair second = rsa();
         String secondKeyToken;
-        try (FirstStartIT.Roster roster = FirstStartIT.Roster.start(work, data, Map.of(
+        try (RosterProcess roster = RosterProcess.start(work, data, Map.of(
                 "ROSTER_BOOTSTRAP_ADMIN_PASSWORD", PASSWORD, "ROSTER_TOKEN_SIGNING_KEY", privatePem(second)))) {
             Api api = new Api(roster.url());
             api.get("/api/v1/tenants").as(generatedKeyToken).send().expect(200);
@@ -52,7 +52,7 @@ class KeyRotationIT {
 
         Files.delete(data.resolve("keys").resolve("token-signing-key.pem")); // retire the generated key
         KeyPair third = rsa();
-        try (FirstStartIT.Roster roster = FirstStartIT.Roster.start(work, data, Map.of(
+        try (RosterProcess roster = RosterProcess.start(work, data, Map.of(
                 "ROSTER_BOOTSTRAP_ADMIN_PASSWORD", PASSWORD, "ROSTER_TOKEN_SIGNING_KEY", privatePem(third),
                 "ROSTER_TOKEN_PREVIOUS_KEYS", publicPem(second)))) {
             Api api = new Api(roster.url());

@@ -1,0 +1,98 @@
+package dev.roster.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Payara Micro process running the packaged WAR as the README tells an operator to start it:
+ * {@code java -jar payara-micro.jar --deploy roster.war --port P --nohazelcast}, with no other JVM flag.
+ */
+public record RosterProcess(Process process, Path logFile, int port, long startupMillis) implements AutoCloseable {
+
+    /**
+     * Starts Roster on a free port with its data in {@code data} and waits until {@code /health} is UP. The
+     * bootstrap variables of the calling environment are not passed on; {@code env} adds or overrides.
+     */
+    public static RosterProcess start(Path work, Path data, Map<String, String> env) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Files.createDirectories(work);
+        Path log = Files.createTempFile(work, "payara", ".log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", payaraMicroJar(), "--deploy", new File(System.getProperty("roster.war", "target/roster.war"))
+                        .getAbsolutePath(), "--port", Integer.toString(port), "--nohazelcast"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().remove("ROSTER_BOOTSTRAP_ADMIN_PASSWORD");
+        builder.environment().remove("ROSTER_BOOTSTRAP_ADMIN_USERNAME");
+        builder.environment().put("ROSTER_DATA_DIR", data.toAbsolutePath().toString());
+        builder.environment().putAll(env);
+        long begin = System.nanoTime();
+        Process process = builder.start();
+        awaitHealthy(process, log, port);
+        return new RosterProcess(process, log, port, (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    public URL url() throws IOException {
+        return new URL("http://localhost:" + port + "/");
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public String log() throws IOException {
+        return Files.readString(logFile);
+    }
+
+    private static void awaitHealthy(Process process, Path log, int port) throws Exception {
+        long deadline = System.currentTimeMillis() + 180_000;
+        Api api = new Api(new URL("http://localhost:" + port + "/"));
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited: " + Files.readString(log));
+            }
+            try {
+                if (api.get("/health").send().body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("Roster did not become healthy: " + Files.readString(log));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static String payaraMicroJar() {
+        String configured = System.getProperty("roster.payara.jar");
+        if (configured != null && new File(configured).isFile()) {
+            return configured;
+        }
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (new File(entry).getName().startsWith("payara-micro-")) {
+                return entry;
+            }
+        }
+        throw new IllegalStateException("payara-micro is not on the test class path");
+    }
+}
