@@ -1,8 +1,9 @@
 package dev.roster.platform;
 
+import static dev.roster.platform.JsonValues.JSON;
+
 import dev.roster.problem.InvalidInput;
 import dev.roster.problem.PayloadTooLarge;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -45,7 +46,7 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
             throw new InvalidInput("body", "a JSON object is required");
         }
         body.unread(first);
-        try (JsonReader reader = Json.createReader(body)) {
+        try (JsonReader reader = JSON.createReader(body)) {
             JsonValue value = reader.readValue();
             if (!(value instanceof JsonObject object)) {
                 throw new InvalidInput("body", "must be a JSON object, not " + value.getValueType().name().toLowerCase());

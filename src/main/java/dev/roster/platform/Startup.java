@@ -13,8 +13,9 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Start-up, in order: bring the schema forward, then make sure a platform operator exists. A failure
- * here fails the deployment, so a Roster that cannot reach or migrate its database never reports ready.
+ * Start-up, in order: bring the schema forward, make sure a platform operator exists, start folding the
+ * counters. A failure here fails the deployment, so a Roster that cannot reach or migrate its database never
+ * reports ready.
  */
 @ApplicationScoped
 public class Startup {
@@ -26,6 +27,9 @@ public class Startup {
 
     @Inject
     Bootstrap bootstrap;
+
+    @Inject
+    CounterCompaction compaction;
 
     /** Payara's MP-JWT store logs a stack trace at INFO for every malformed or forged token it refuses. */
     private static final Logger JWT_STORE = Logger.getLogger("fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore");
@@ -39,5 +43,6 @@ public class Startup {
             throw new IllegalStateException("cannot migrate the database schema: " + e.getMessage(), e);
         }
         bootstrap.ensureOperator();
+        compaction.start();
     }
 }

@@ -1,6 +1,7 @@
 package dev.roster.problem;
 
-import jakarta.json.Json;
+import static dev.roster.platform.JsonValues.JSON;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -29,7 +30,7 @@ public class ErrorPage extends HttpServlet {
             default -> status >= 500 ? "Roster could not complete the request; it was not applied if it was a change"
                     : "the request was refused";
         };
-        byte[] body = Json.createObjectBuilder().add("type", Problem.type("http-" + status)).add("title",
+        byte[] body = JSON.createObjectBuilder().add("type", Problem.type("http-" + status)).add("title",
                         status >= 500 ? "Internal error" : "Error").add("status", status).add("detail", detail)
                 .add("instance", uri == null ? "" : uri.toString()).build().toString().getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);

@@ -1,5 +1,7 @@
 package dev.roster.security;
 
+import static dev.roster.platform.JsonValues.JSON;
+
 import dev.roster.domain.control.RequestHost;
 import dev.roster.platform.RequestId;
 import dev.roster.problem.Problem;
@@ -7,7 +9,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -228,7 +229,7 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
             }
             response.setHeader(RequestId.HEADER, requestId.value());
             response.setContentType(Problem.MEDIA_TYPE);
-            byte[] body = Json.createObjectBuilder()
+            byte[] body = JSON.createObjectBuilder()
                     .add("type", Problem.type(status == 429 ? "too-many-attempts" : "unauthorized"))
                     .add("title", status == 429 ? "Too many attempts" : "Unauthorized")
                     .add("status", status)

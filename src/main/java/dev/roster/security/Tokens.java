@@ -1,8 +1,9 @@
 package dev.roster.security;
 
+import static dev.roster.platform.JsonValues.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
@@ -50,9 +51,9 @@ public class Tokens {
                         String keyId) {
         Instant now = Instant.now();
         long lifetime = Math.max(lifetimeSeconds, 1);
-        JsonArrayBuilder groups = Json.createArrayBuilder();
+        JsonArrayBuilder groups = JSON.createArrayBuilder();
         roles.stream().sorted().forEach(groups::add);
-        JsonObjectBuilder claims = Json.createObjectBuilder()
+        JsonObjectBuilder claims = JSON.createObjectBuilder()
                 .add("iss", issuer)
                 .add("sub", subject)
                 .add("upn", username)
@@ -68,7 +69,7 @@ public class Tokens {
             claims.add(KEY_CLAIM, keyId);
         }
         SigningKeys.SigningKey key = SigningKeys.current();
-        String header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").add("kid", key.kid())
+        String header = JSON.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").add("kid", key.kid())
                 .build().toString();
         String signingInput = base64Url(header) + "." + base64Url(claims.build().toString());
         try {

@@ -1,5 +1,7 @@
 package dev.roster.audit.boundary;
 
+import static dev.roster.platform.JsonValues.JSON;
+
 import dev.roster.audit.control.AuditLog;
 import dev.roster.audit.entity.AuditEvent;
 import dev.roster.platform.Page;
@@ -10,7 +12,6 @@ import dev.roster.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.GET;
@@ -48,7 +49,7 @@ public class EventsResource {
                             String targetId, String target, String requestId, JsonObject changes) {
         static EventView from(AuditEvent event) {
             JsonObject changes = event.changes() == null ? null
-                    : Json.createReader(new StringReader(event.changes())).readObject();
+                    : JSON.createReader(new StringReader(event.changes())).readObject();
             return new EventView(event.id(), event.occurredAt(), event.actor(), event.action(), event.targetType(),
                     event.targetId(), event.target(), event.requestId(), changes);
         }

@@ -1,6 +1,7 @@
 package dev.roster.audit.control;
 
-import jakarta.json.Json;
+import static dev.roster.platform.JsonValues.JSON;
+
 import jakarta.json.JsonObjectBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,15 +31,15 @@ public final class Changes {
     }
 
     public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder();
-        fields.forEach((field, values) -> json.add(field, Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder();
+        fields.forEach((field, values) -> json.add(field, JSON.createObjectBuilder()
                 .add("from", text(values[0])).add("to", text(values[1]))));
-        secrets.keySet().forEach(field -> json.add(field, Json.createObjectBuilder().add("changed", true)));
+        secrets.keySet().forEach(field -> json.add(field, JSON.createObjectBuilder().add("changed", true)));
         String text = json.build().toString();
         return text.length() > 8000 ? text.substring(0, 7990) + "...\"}" : text;
     }
 
     private static jakarta.json.JsonValue text(Object value) {
-        return value == null ? jakarta.json.JsonValue.NULL : Json.createValue(value.toString());
+        return value == null ? jakarta.json.JsonValue.NULL : JSON.createValue(value.toString());
     }
 }

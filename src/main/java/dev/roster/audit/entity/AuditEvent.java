@@ -13,11 +13,9 @@ import java.util.UUID;
 @Table(name = "audit_events")
 @NamedQuery(name = AuditEvent.OF_TENANT, query = "SELECT e FROM AuditEvent e WHERE e.tenantId = :tenant "
         + "ORDER BY e.occurredAt DESC, e.id DESC")
-@NamedQuery(name = AuditEvent.COUNT_OF_TENANT, query = "SELECT COUNT(e) FROM AuditEvent e WHERE e.tenantId = :tenant")
 public class AuditEvent {
 
     public static final String OF_TENANT = "AuditEvent.ofTenant";
-    public static final String COUNT_OF_TENANT = "AuditEvent.countOfTenant";
 
     @Id
     private String id;

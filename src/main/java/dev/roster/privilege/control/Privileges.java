@@ -8,6 +8,7 @@ import dev.roster.privilege.boundary.PrivilegeView;
 import dev.roster.privilege.entity.Privilege;
 import dev.roster.problem.NotFound;
 import dev.roster.security.Caller;
+import dev.roster.user.control.Listing;
 import dev.roster.user.control.Users;
 import dev.roster.user.control.Visibility;
 import dev.roster.user.entity.User;
@@ -41,6 +42,9 @@ public class Privileges {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Listing listing;
 
     /** A privilege after a PUT, and whether the PUT granted it anew. */
     public record Saved(PrivilegeView view, boolean created) {
@@ -124,6 +128,12 @@ public class Privileges {
         return all.stream().map(p -> p.role().name()).toList();
     }
 
+    /** Brings the user's place in the active list in line after its status changed. Part of the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void relist(User user) {
+        listing.update(user, inTenantSlot(user).orElse(null));
+    }
+
     private Privilege set(User user, PrivilegeInput input, Privilege privilege) {
         boolean created = privilege == null;
         Changes changes = new Changes();
@@ -146,6 +156,7 @@ public class Privileges {
             user.changeStatus(UserStatus.ACTIVE);
             user.touch();
         }
+        listing.update(user, privilege);
         if (created || !changes.isEmpty()) {
             audit.record(user.tenantId(), created ? "privilege.granted" : "privilege.changed", "privilege",
                     privilege.id(), user.username(), changes);
@@ -155,6 +166,7 @@ public class Privileges {
 
     private void remove(Privilege privilege) {
         em.remove(privilege);
+        listing.update(privilege.user(), null);
         audit.record(privilege.tenantId(), "privilege.revoked", "privilege", privilege.id(),
                 privilege.user().username(), new Changes().note("role", privilege.role(), null)
                         .note("activeFrom", privilege.activeFrom(), null)

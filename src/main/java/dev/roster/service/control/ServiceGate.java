@@ -1,11 +1,12 @@
 package dev.roster.service.control;
 
+import static dev.roster.platform.JsonValues.JSON;
+
 import dev.roster.platform.RequestId;
 import dev.roster.problem.Problem;
 import dev.roster.security.Caller;
 import dev.roster.service.entity.Service;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -40,7 +41,7 @@ public class ServiceGate extends HttpFilter {
         Optional<Service> service = Service.of(request.getRequestURI());
         String tenantId = service.isPresent() ? caller.credentialTenantId() : null;
         if (tenantId != null && !services.enabled(tenantId, service.get())) {
-            byte[] body = Json.createObjectBuilder()
+            byte[] body = JSON.createObjectBuilder()
                     .add("type", Problem.type("service-switched-off"))
                     .add("title", "Service switched off")
                     .add("status", 403)

@@ -1,7 +1,8 @@
 package dev.roster.token.boundary;
 
+import static dev.roster.platform.JsonValues.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,14 +27,14 @@ public class OpenIdConfiguration extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
-        byte[] body = Json.createObjectBuilder()
+        byte[] body = JSON.createObjectBuilder()
                 .add("issuer", issuer)
                 .add("token_endpoint", base + "/api/v1/provisioning/token")
                 .add("jwks_uri", base + "/api/v1/provisioning/token/jwks")
-                .add("grant_types_supported", Json.createArrayBuilder().add("password").add("client_credentials"))
+                .add("grant_types_supported", JSON.createArrayBuilder().add("password").add("client_credentials"))
                 .add("token_endpoint_auth_methods_supported",
-                        Json.createArrayBuilder().add("client_secret_basic").add("client_secret_post"))
-                .add("id_token_signing_alg_values_supported", Json.createArrayBuilder().add("RS256"))
+                        JSON.createArrayBuilder().add("client_secret_basic").add("client_secret_post"))
+                .add("id_token_signing_alg_values_supported", JSON.createArrayBuilder().add("RS256"))
                 .build().toString().getBytes(StandardCharsets.UTF_8);
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "public, max-age=300");

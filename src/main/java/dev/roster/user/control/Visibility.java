@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import java.util.List;
 
 /**
  * Which users of the tenant the caller may see, as a check on one user and as a JPQL condition for lists.
@@ -64,6 +65,28 @@ public class Visibility {
             case SELF -> " AND u.id = :me";
             case NONE -> " AND 1 = 0";
         };
+    }
+
+    /** Whether the caller sees every user of the tenant. */
+    public boolean seesAll() {
+        load();
+        return reach == Reach.ALL;
+    }
+
+    /** The same condition in SQL on the {@code users} alias {@code u}, with its parameters in order. */
+    public Sql sql() {
+        load();
+        return switch (reach) {
+            case ALL -> new Sql("", List.of());
+            case SUBTREE -> new Sql(" AND u.mgmt_path >= ? AND u.mgmt_path < ?", List.of(mePath, mePath + '\uffff'));
+            case DIRECT_REPORTS -> new Sql(" AND (u.id = ? OR u.manager_id = ?)", List.of(meId, meId));
+            case SELF -> new Sql(" AND u.id = ?", List.of(meId));
+            case NONE -> new Sql(" AND 1 = 0", List.of());
+        };
+    }
+
+    /** A SQL condition and its positional parameters. */
+    public record Sql(String condition, List<Object> parameters) {
     }
 
     public <Q extends Query> Q bind(Q query) {

@@ -27,6 +27,7 @@ import java.util.UUID;
 @Table(name = "users")
 @NamedQuery(name = User.BY_USERNAME,
         query = "SELECT u FROM User u WHERE u.tenantId = :tenant AND u.usernameLc = :username")
+@NamedQuery(name = User.BY_IDS, query = "SELECT u FROM User u LEFT JOIN FETCH u.manager WHERE u.id IN :ids")
 @NamedQuery(name = User.BY_ID, query = "SELECT u FROM User u WHERE u.tenantId = :tenant AND u.id = :id")
 @NamedQuery(name = User.EMAIL_TAKEN, query = "SELECT COUNT(u) FROM User u WHERE u.tenantId = :tenant "
         + "AND u.emailLc = :email AND u.id <> :id")
@@ -36,10 +37,13 @@ public class User {
 
     public static final String BY_USERNAME = "User.byUsername";
     public static final String BY_ID = "User.byId";
+    public static final String BY_IDS = "User.byIds";
     public static final String EMAIL_TAKEN = "User.emailTaken";
     public static final String MOVE_SUBTREE = "User.moveSubtree";
     /** How deep a management chain may go; keeps {@code mgmt_path} within its column. */
     public static final int MAX_DEPTH = 48;
+    /** The end of time for {@code listed_from} and {@code listed_until} (a NOT NULL column needs a value). */
+    public static final Instant NEVER = Instant.parse("9999-12-31T00:00:00Z");
 
     @Id
     private String id;
@@ -80,6 +84,11 @@ public class User {
     private String passwordHash;
     @Column(name = "tokens_not_before")
     private Instant tokensNotBefore;
+    /** The window in which the user is in the active list; both {@link #NEVER} while it is not listed. */
+    @Column(name = "listed_from")
+    private Instant listedFrom;
+    @Column(name = "listed_until")
+    private Instant listedUntil;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -97,6 +106,8 @@ public class User {
         this.usernameLc = lower(username);
         this.status = UserStatus.ACTIVE;
         this.mgmtPath = "/" + id + "/";
+        this.listedFrom = NEVER;
+        this.listedUntil = NEVER;
         this.createdAt = Clock.now();
         this.updatedAt = createdAt;
         changeEmail(email);
@@ -145,6 +156,12 @@ public class User {
         this.tokensNotBefore = Clock.now();
     }
 
+    /** Records the window in which the user is listed as active (see {@code user.control.Listing}). */
+    public void list(Instant from, Instant until) {
+        this.listedFrom = from;
+        this.listedUntil = until;
+    }
+
     public void touch() {
         this.updatedAt = Clock.now();
     }
@@ -167,6 +184,8 @@ public class User {
     public UserStatus status() { return status; }
     public String passwordHash() { return passwordHash; }
     public Instant tokensNotBefore() { return tokensNotBefore; }
+    public Instant listedFrom() { return listedFrom; }
+    public Instant listedUntil() { return listedUntil; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
     public long version() { return version; }

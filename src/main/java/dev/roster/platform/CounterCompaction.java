@@ -1,0 +1,64 @@
+package dev.roster.platform;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Folds the settled rows of every counter every few seconds, so that reading a count stays one short range. */
+@ApplicationScoped
+public class CounterCompaction {
+
+    private static final Logger LOG = Logger.getLogger(CounterCompaction.class.getName());
+    static final long PERIOD_SECONDS = 5;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    Counters counters;
+
+    private ScheduledFuture<?> task;
+
+    void start() {
+        task = scheduler.scheduleWithFixedDelay(this::compactAll, PERIOD_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
+    }
+
+    void compactAll() {
+        try {
+            for (String name : counters.compactable()) {
+                try {
+                    counters.compact(name);
+                } catch (RuntimeException e) {
+                    if (!moved(e)) {
+                        throw e;
+                    }
+                    LOG.log(Level.FINE, "counter not compacted this time", e);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "counter compaction failed; it runs again in " + PERIOD_SECONDS + " s", e);
+        }
+    }
+
+    private static boolean moved(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Counters.Moved) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+}
