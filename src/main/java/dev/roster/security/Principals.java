@@ -15,9 +15,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -56,13 +56,16 @@ public class Principals {
         }
     }
 
+    /** The user behind a credential, if it may act now, with its tenant and current roles: one query. */
     public Resolution user(String userId, Instant issuedAt) {
-        User user = em.find(User.class, userId);
-        if (user == null) {
+        List<Object[]> rows = em.createNamedQuery(Privilege.ACCOUNT, Object[].class).setParameter("user", userId)
+                .setParameter("now", Clock.now()).getResultList();
+        if (rows.isEmpty()) {
             return Resolution.refused("the credential's user no longer exists");
         }
-        Tenant tenant = em.find(Tenant.class, user.tenantId());
-        if (tenant == null || !tenant.active()) {
+        User user = (User) rows.get(0)[0];
+        Tenant tenant = (Tenant) rows.get(0)[1];
+        if (!tenant.active()) {
             return Resolution.refused("the credential's tenant is suspended");
         }
         if (user.status() != UserStatus.ACTIVE) {
@@ -72,8 +75,10 @@ public class Principals {
                 && issuedAt.getEpochSecond() < user.tokensNotBefore().getEpochSecond()) {
             return Resolution.refused("the token was revoked; request a new one");
         }
+        Set<String> roles = rows.stream().map(row -> (Role) row[2]).filter(Objects::nonNull).map(Role::name)
+                .collect(Collectors.toCollection(HashSet::new));
         return new Resolution(new Caller.Identity(user.id(), user.username(),
-                new ActingTenant(tenant.id(), tenant.label(), tenant.active()), effectiveRoles(user.id())), null);
+                new ActingTenant(tenant.id(), tenant.label(), tenant.active()), roles), null);
     }
 
     public Resolution operator(String operatorId) {
@@ -156,16 +161,6 @@ public class Principals {
             apiKeys.markUsed(key);
         }
         return owner;
-    }
-
-    /** The names of the roles the user's privileges grant at this moment. */
-    public Set<String> effectiveRoles(String userId) {
-        List<Role> roles = em.createNamedQuery(Privilege.EFFECTIVE_ROLES, Role.class)
-                .setParameter("user", userId).setParameter("now", Clock.now()).getResultList();
-        if (roles.isEmpty()) {
-            return Set.of();
-        }
-        return EnumSet.copyOf(roles).stream().map(Role::name).collect(Collectors.toCollection(HashSet::new));
     }
 
     public Optional<ActingTenant> tenantByLabel(String label) {

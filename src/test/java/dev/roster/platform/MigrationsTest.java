@@ -102,6 +102,66 @@ class MigrationsTest {
         assertThrows(IllegalStateException.class, () -> migrations(files).migrate(connection));
     }
 
+    @Test
+    void v6ListsTheActiveUsersOfAnExistingDatabaseAndCountsThemAndTheEvents() throws SQLException {
+        String upToV5 = "V1__core.sql\nV2__api_keys.sql\nV3__domain_mappings.sql\nV4__service_endpoints.sql\n"
+                + "V5__tenant_services.sql\n";
+        assertEquals(List.of(1, 2, 3, 4, 5), shipped(upToV5).migrate(connection));
+        String t = "00000000-0000-0000-0000-00000000000t";
+        execute("INSERT INTO tenants VALUES ('" + t + "', 'acme', 'Acme', NULL, NULL, TRUE, CURRENT_TIMESTAMP, "
+                + "CURRENT_TIMESTAMP, 1)");
+        user(t, "open", "ACTIVE", "'2020-01-01 00:00:00'", null);
+        user(t, "noend", "ACTIVE", null, null);
+        user(t, "ended", "ACTIVE", "'2020-01-01 00:00:00'", "'2021-01-01 00:00:00'");
+        user(t, "future", "ACTIVE", "'2999-01-01 00:00:00'", null);
+        user(t, "closing", "ACTIVE", null, "'2999-01-01 00:00:00'");
+        user(t, "suspended", "SUSPENDED", null, null);
+        execute("INSERT INTO users (id, tenant_id, username, username_lc, email, email_lc, mgmt_path, status, created_at, "
+                + "updated_at, version) VALUES ('u-none', '" + t + "', 'none', 'none', 'none@x.example', "
+                + "'none@x.example', '/u-none/', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)");
+        execute("INSERT INTO audit_events (id, tenant_id, occurred_at, actor, action, target_type) VALUES ('e1', '" + t
+                + "', CURRENT_TIMESTAMP, 'op', 'user.created', 'user')");
+
+        assertEquals(List.of(6), Migrations.fromClasspath().migrate(connection));
+        assertEquals(3, single("SELECT COUNT(*) FROM users WHERE listed_from <= CURRENT_TIMESTAMP "
+                + "AND listed_until > CURRENT_TIMESTAMP"), "open, noend and closing are listed now");
+        assertEquals(3, single("SELECT SUM(delta) FROM counter_deltas WHERE name = 'listed-users:" + t + "' "
+                + "AND effective_at <= CURRENT_TIMESTAMP"), "the counter agrees");
+        assertEquals(3, single("SELECT SUM(delta) FROM counter_deltas WHERE name = 'listed-users:" + t + "' "
+                + "AND effective_at <= TIMESTAMP('2999-06-01 00:00:00')"), "in 2999 'future' joins and 'closing' leaves");
+        assertEquals(2, single("SELECT COUNT(*) FROM users WHERE listed_from = TIMESTAMP('9999-12-31 00:00:00')"),
+                "the suspended user and the one without a privilege are never listed");
+        assertEquals(1, single("SELECT SUM(delta) FROM counter_deltas WHERE name = 'events:" + t + "'"));
+    }
+
+    private void user(String tenant, String name, String status, String from, String until) throws SQLException {
+        String id = "u-" + name;
+        execute("INSERT INTO users (id, tenant_id, username, username_lc, email, email_lc, mgmt_path, status, created_at, "
+                + "updated_at, version) VALUES ('" + id + "', '" + tenant + "', '" + name + "', '" + name + "', '" + name
+                + "@x.example', '" + name + "@x.example', '/" + id + "/', '" + status + "', CURRENT_TIMESTAMP, "
+                + "CURRENT_TIMESTAMP, 1)");
+        execute("INSERT INTO user_privileges VALUES ('p-" + name + "', '" + tenant + "', '" + id + "', 'tenant', 'USER', "
+                + "NULL, " + from + ", " + until + ", 'op', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)");
+    }
+
+    private void execute(String sql) throws SQLException {
+        connection.createStatement().executeUpdate(sql);
+    }
+
+    private long single(String sql) throws SQLException {
+        try (ResultSet row = connection.createStatement().executeQuery(sql)) {
+            assertTrue(row.next());
+            return row.getLong(1);
+        }
+    }
+
+    /** Roster's own scripts, with an index of our choosing. */
+    private static Migrations shipped(String index) {
+        return new Migrations(file -> file.equals("index.txt")
+                ? new ByteArrayInputStream(index.getBytes(StandardCharsets.UTF_8))
+                : MigrationsTest.class.getResourceAsStream("/db/migration/" + file));
+    }
+
     private static Migrations migrations(Map<String, String> files) {
         return new Migrations(file -> {
             String text = files.get(file);

@@ -123,7 +123,7 @@ public class ApiKeys {
     }
 
     public Optional<ApiKey> byId(String id) {
-        return Optional.ofNullable(em.find(ApiKey.class, id));
+        return em.createNamedQuery(ApiKey.BY_ID_WITH_USER, ApiKey.class).setParameter("id", id).getResultStream().findFirst();
     }
 
     /**

@@ -33,15 +33,18 @@ import java.util.UUID;
         query = "SELECT p FROM Privilege p WHERE p.user.id IN :users ORDER BY p.slot")
 @NamedQuery(name = Privilege.OF_USER,
         query = "SELECT p FROM Privilege p WHERE p.user.id = :user")
-@NamedQuery(name = Privilege.EFFECTIVE_ROLES, query = "SELECT p.role FROM Privilege p WHERE p.user.id = :user "
-        + "AND (p.activeFrom IS NULL OR p.activeFrom <= :now) AND (p.activeUntil IS NULL OR p.activeUntil > :now)")
+@NamedQuery(name = Privilege.ACCOUNT, query = "SELECT u, t, p.role FROM User u JOIN Tenant t ON t.id = u.tenantId "
+        + "LEFT JOIN Privilege p ON p.user = u "
+        + "AND (p.activeFrom IS NULL OR p.activeFrom <= :now) AND (p.activeUntil IS NULL OR p.activeUntil > :now) "
+        + "WHERE u.id = :user")
 public class Privilege {
 
     public static final String OF_USER_IN_SLOT = "Privilege.ofUserInSlot";
     public static final String BY_ID = "Privilege.byId";
     public static final String OF_USERS = "Privilege.ofUsers";
     public static final String OF_USER = "Privilege.ofUser";
-    public static final String EFFECTIVE_ROLES = "Privilege.effectiveRoles";
+    /** A user, its tenant and the roles its privileges grant now: one row per effective privilege (or one with none). */
+    public static final String ACCOUNT = "Privilege.account";
     public static final String TENANT_SLOT = "tenant";
 
     @Id

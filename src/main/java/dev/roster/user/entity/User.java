@@ -26,7 +26,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "users")
 @NamedQuery(name = User.BY_USERNAME,
-        query = "SELECT u FROM User u WHERE u.tenantId = :tenant AND u.usernameLc = :username")
+        query = "SELECT u FROM User u LEFT JOIN FETCH u.manager WHERE u.tenantId = :tenant AND u.usernameLc = :username")
 @NamedQuery(name = User.BY_IDS, query = "SELECT u FROM User u LEFT JOIN FETCH u.manager WHERE u.id IN :ids")
 @NamedQuery(name = User.BY_ID, query = "SELECT u FROM User u WHERE u.tenantId = :tenant AND u.id = :id")
 @NamedQuery(name = User.EMAIL_TAKEN, query = "SELECT COUNT(u) FROM User u WHERE u.tenantId = :tenant "

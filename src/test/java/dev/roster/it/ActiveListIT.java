@@ -1,0 +1,88 @@
+package dev.roster.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The active-user list and its total through every way a user enters or leaves it, including privilege windows
+ * that open or close while nobody writes. The administrator's total comes from the tenant's counter, a manager's
+ * from counting its own range; both must always equal what the list holds.
+ */
+class ActiveListIT extends RosterIT {
+
+    @Test
+    void theListAndItsTotalFollowStatusDeprovisioningGrantsAndWindowsThatOpenOrCloseLater() throws Exception {
+        String tenant = api.newTenant();
+        api.plainMember(tenant, "anna", "USER", null);
+        api.plainMember(tenant, "bo", "USER", null);
+        api.plainMember(tenant, "cy", "USER", null);
+        assertListed(tenant, "anna", "bo", "cy");
+
+        api.putUser(tenant, "bo", "{\"status\":\"SUSPENDED\"}").expect(200);
+        assertListed(tenant, "anna", "cy");
+        api.putUser(tenant, "bo", "{\"status\":\"ACTIVE\"}").expect(200);
+        assertListed(tenant, "anna", "bo", "cy");
+
+        api.delete("/api/v1/provisioning/users/cy").as(api.operator()).tenant(tenant).send().expect(204);
+        assertListed(tenant, "anna", "bo");
+        privilege(tenant, "cy", "{\"role\":\"USER\"}");
+        assertListed(tenant, "anna", "bo", "cy");
+
+        Instant soon = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+        api.putUser(tenant, "dag", "{\"email\":\"dag@example.com\",\"tenantUserPrivileges\":[{\"role\":\"USER\","
+                + "\"activeFrom\":\"" + soon + "\"}]}").expect(201);
+        privilege(tenant, "anna", "{\"role\":\"USER\",\"activeUntil\":\"" + soon + "\"}");
+        api.delete("/api/v1/provisioning/users/bo/privilege").as(api.operator()).tenant(tenant).send().expect(204);
+        api.putUser(tenant, "eve", "{\"email\":\"eve@example.com\",\"tenantUserPrivileges\":[{\"role\":\"USER\","
+                + "\"activeFrom\":\"" + soon + "\",\"activeUntil\":\"" + soon.plusSeconds(3600) + "\"}]}").expect(201);
+        privilege(tenant, "eve", "{\"role\":\"USER\",\"activeFrom\":\"2020-01-01T00:00:00Z\",\"activeUntil\":\""
+                + soon.plusSeconds(3600) + "\"}");
+        assertListed(tenant, "anna", "cy", "eve");
+
+        Thread.sleep(Math.max(0, soon.toEpochMilli() - System.currentTimeMillis()) + 1_000);
+        assertListed(tenant, "cy", "dag", "eve"); // anna's window closed and dag's opened, with no write
+
+        Thread.sleep(16_000); // the counter rows of the past are folded (rows older than 10 s, every 5 s)
+        assertListed(tenant, "cy", "dag", "eve");
+    }
+
+    @Test
+    void aManagersTotalCountsItsOwnReachOnly() {
+        String tenant = api.newTenant();
+        String boss = api.member(tenant, "boss", "MANAGEMENT", null);
+        api.plainMember(tenant, "lead", "TEAM_LEADER", "boss");
+        api.plainMember(tenant, "dev", "USER", "lead");
+        api.plainMember(tenant, "outsider", "USER", null);
+        assertEquals(List.of("boss", "dev", "lead"), listed(boss, tenant));
+        api.putUser(tenant, "dev", "{\"status\":\"SUSPENDED\"}").expect(200);
+        assertEquals(List.of("boss", "lead"), listed(boss, tenant));
+        assertEquals(List.of("lead"), search(boss, "le"));
+    }
+
+    private void privilege(String tenant, String username, String json) {
+        int status = api.put("/api/v1/provisioning/users/" + username + "/privilege").as(api.operator()).tenant(tenant)
+                .json(json).send().status();
+        assertEquals(true, status == 200 || status == 201, "privilege PUT answered " + status);
+    }
+
+    /** The list as the operator (all users) sees it, and the total agrees with it. */
+    private void assertListed(String tenant, String... usernames) {
+        assertEquals(List.of(usernames), listed(api.operator(), tenant));
+    }
+
+    private List<String> listed(String token, String tenant) {
+        Api.Answer page = api.get("/api/v1/provisioning/users?size=200").as(token).tenant(tenant).send().expect(200);
+        assertEquals(page.usernames().size(), page.json().getInt("totalElements"), "the total matches the list");
+        return page.usernames();
+    }
+
+    private List<String> search(String token, String q) {
+        Api.Answer page = api.get("/api/v1/provisioning/users?q=" + q).as(token).send().expect(200);
+        assertEquals(page.usernames().size(), page.json().getInt("totalElements"), "the total matches the list");
+        return page.usernames();
+    }
+}
