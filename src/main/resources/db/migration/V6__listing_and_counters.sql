@@ -15,20 +15,22 @@ CREATE INDEX ix_users_listing ON users (tenant_id, username_lc, id, listed_from,
 
 -- counter_deltas: counts kept as +1/-1 rows that take effect at a moment, so a count is one short index range
 -- (the sum of the rows effective now) and writers never contend for a counter row. A user listed from F until U
--- is +1 at F and -1 at U. A background task folds the rows of the past into one row per counter.
+-- is +1 at F and -1 at U. A background task folds the rows of the past into one row per counter. The id is
+-- random and unindexed: it only lets JPA insert the rows in batches with the rest of a transaction.
 CREATE TABLE counter_deltas (
+    id BIGINT NOT NULL,
     name VARCHAR(100) NOT NULL,
     effective_at TIMESTAMP NOT NULL,
     delta BIGINT NOT NULL
 );
 CREATE INDEX ix_counter_deltas ON counter_deltas (name, effective_at, delta);
-INSERT INTO counter_deltas (name, effective_at, delta)
-    SELECT 'listed-users:' || tenant_id, listed_from, 1 FROM users WHERE listed_from < listed_until;
-INSERT INTO counter_deltas (name, effective_at, delta)
-    SELECT 'listed-users:' || tenant_id, listed_until, -1 FROM users
+INSERT INTO counter_deltas (id, name, effective_at, delta)
+    SELECT 0, 'listed-users:' || tenant_id, listed_from, 1 FROM users WHERE listed_from < listed_until;
+INSERT INTO counter_deltas (id, name, effective_at, delta)
+    SELECT 0, 'listed-users:' || tenant_id, listed_until, -1 FROM users
     WHERE listed_from < listed_until AND listed_until < '9999-12-31 00:00:00';
-INSERT INTO counter_deltas (name, effective_at, delta)
-    SELECT 'events:' || COALESCE(tenant_id, 'platform'), occurred_at, 1 FROM audit_events;
+INSERT INTO counter_deltas (id, name, effective_at, delta)
+    SELECT 0, 'events:' || COALESCE(tenant_id, 'platform'), occurred_at, 1 FROM audit_events;
 
 -- The newest events first, from the index (Derby reads an index forwards only).
 DROP INDEX ix_audit_events_tenant;

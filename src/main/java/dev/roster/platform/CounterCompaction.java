@@ -5,17 +5,23 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Folds the settled rows of every counter every few seconds, so that reading a count stays one short range. */
+/**
+ * Folds the settled rows of the counters this instance wrote every few seconds, and of all counters every ten
+ * minutes, so that reading a count stays one short range.
+ */
 @ApplicationScoped
 public class CounterCompaction {
 
     private static final Logger LOG = Logger.getLogger(CounterCompaction.class.getName());
     static final long PERIOD_SECONDS = 5;
+    /** Every ten minutes, all counters; otherwise those this instance wrote to. */
+    static final int FULL_SWEEP_EVERY = 120;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -24,6 +30,7 @@ public class CounterCompaction {
     Counters counters;
 
     private ScheduledFuture<?> task;
+    private int runs;
 
     void start() {
         task = scheduler.scheduleWithFixedDelay(this::compactAll, PERIOD_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
@@ -31,7 +38,11 @@ public class CounterCompaction {
 
     void compactAll() {
         try {
-            for (String name : counters.compactable()) {
+            Set<String> names = counters.recentlyWritten();
+            if (++runs % FULL_SWEEP_EVERY == 1) {
+                names.addAll(counters.compactable()); // also what other instances wrote and left behind
+            }
+            for (String name : names) {
                 try {
                     counters.compact(name);
                 } catch (RuntimeException e) {

@@ -6,7 +6,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Exact counts of long lists without counting them: each change inserts a +1 or -1 row that takes effect at
@@ -29,6 +33,8 @@ public class Counters {
     @PersistenceContext
     EntityManager em;
 
+    private final Set<String> written = ConcurrentHashMap.newKeySet();
+
     /** Adds {@code delta} to the counter from {@code at} on (never earlier than now); part of the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(String name, Instant at, long delta) {
@@ -36,9 +42,8 @@ public class Counters {
             return;
         }
         Instant now = Clock.now();
-        em.createNativeQuery("INSERT INTO counter_deltas (name, effective_at, delta) VALUES (?, ?, ?)")
-                .setParameter(1, name).setParameter(2, Timestamp.from(at.isBefore(now) ? now : at))
-                .setParameter(3, delta).executeUpdate();
+        em.persist(new CounterDelta(name, at.isBefore(now) ? now : at, delta));
+        written.add(name);
     }
 
     /** The counter's value now. */
@@ -49,7 +54,17 @@ public class Counters {
         return sum == null ? 0 : ((Number) sum).longValue();
     }
 
-    /** The counters that have more than one row of the settled past, the ones {@link #compact} can fold. */
+    /** The counters this instance added to since the last call: the ones worth folding soon. */
+    public Set<String> recentlyWritten() {
+        Set<String> names = new HashSet<>();
+        for (Iterator<String> i = written.iterator(); i.hasNext(); ) {
+            names.add(i.next());
+            i.remove();
+        }
+        return names;
+    }
+
+    /** Every counter that has more than one row of the settled past (a scan; for the occasional full sweep). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<String> compactable() {
         @SuppressWarnings("unchecked")
@@ -77,9 +92,7 @@ public class Counters {
         if (deleted != rows) {
             throw new Moved(name);
         }
-        em.createNativeQuery("INSERT INTO counter_deltas (name, effective_at, delta) VALUES (?, ?, ?)")
-                .setParameter(1, name).setParameter(2, Timestamp.from(PAST))
-                .setParameter(3, ((Number) summed[1]).longValue()).executeUpdate();
+        em.persist(new CounterDelta(name, PAST, ((Number) summed[1]).longValue()));
         return true;
     }
 

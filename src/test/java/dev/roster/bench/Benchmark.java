@@ -58,8 +58,8 @@ public final class Benchmark {
                         "ROSTER_BOOTSTRAP_ADMIN_PASSWORD", options.operatorPassword()));
                 base = started.url().toURI();
                 pid = started.pid();
-                line("Roster started in %,d ms (java -jar payara-micro.jar --deploy roster.war --nohazelcast, data in %s)",
-                        started.startupMillis(), options.data());
+                line("Roster started in %,d ms (java %s -jar payara-micro.jar --deploy roster.war --nohazelcast, data in %s)",
+                        started.startupMillis(), String.join(" ", RosterProcess.jvmOptions()), options.data());
             } else {
                 base = URI.create(options.url());
             }

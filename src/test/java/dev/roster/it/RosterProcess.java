@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A Payara Micro process running the packaged WAR as the README tells an operator to start it:
- * {@code java -jar payara-micro.jar --deploy roster.war --port P --nohazelcast}, with no other JVM flag.
+ * {@code java <Roster's JVM options> -jar payara-micro.jar --deploy roster.war --port P --nohazelcast}: the
+ * options of {@code mvn payara-micro:start} and nothing else.
  */
 public record RosterProcess(Process process, Path logFile, int port, long startupMillis) implements AutoCloseable {
 
@@ -28,9 +29,10 @@ public record RosterProcess(Process process, Path logFile, int port, long startu
         }
         Files.createDirectories(work);
         Path log = Files.createTempFile(work, "payara", ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", payaraMicroJar(), "--deploy", new File(System.getProperty("roster.war", "target/roster.war"))
-                        .getAbsolutePath(), "--port", Integer.toString(port), "--nohazelcast"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-jar", payaraMicroJar(), "--deploy", new File(System.getProperty("roster.war",
+                "target/roster.war")).getAbsolutePath(), "--port", Integer.toString(port), "--nohazelcast"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().remove("ROSTER_BOOTSTRAP_ADMIN_PASSWORD");
@@ -81,6 +83,12 @@ public record RosterProcess(Process process, Path logFile, int port, long startu
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+    }
+
+    /** Roster's JVM options, as the pom gives them to {@code mvn payara-micro:start} ({@code roster.jvm.options}). */
+    public static List<String> jvmOptions() {
+        String options = System.getProperty("roster.jvm.options", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     private static String payaraMicroJar() {
