@@ -13,10 +13,11 @@ UPDATE users SET
     WHERE status = 'ACTIVE' AND EXISTS (SELECT p.id FROM user_privileges p WHERE p.user_id = users.id AND p.slot = 'tenant');
 CREATE INDEX ix_users_listing ON users (tenant_id, username_lc, id, listed_from, listed_until);
 
--- counter_deltas: counts kept as +1/-1 rows that take effect at a moment, so a count is one short index range
--- (the sum of the rows effective now) and writers never contend for a counter row. A user listed from F until U
--- is +1 at F and -1 at U. A background task folds the rows of the past into one row per counter. The id is
--- random and unindexed: it only lets JPA insert the rows in batches with the rest of a transaction.
+-- counter_deltas: counts kept as +1/-1 rows that take effect at a moment, so writers never contend for a
+-- counter row. A user listed from F until U is +1 at F and -1 at U. The id is random and unindexed: it only lets
+-- JPA insert the rows in batches with the rest of a transaction.
+-- counters: each counter's value settled up to a moment. A count is the settled value plus the deltas after
+-- settled_until up to now: one row and one short index range. A background task moves settled_until forward.
 CREATE TABLE counter_deltas (
     id BIGINT NOT NULL,
     name VARCHAR(100) NOT NULL,
@@ -24,6 +25,11 @@ CREATE TABLE counter_deltas (
     delta BIGINT NOT NULL
 );
 CREATE INDEX ix_counter_deltas ON counter_deltas (name, effective_at, delta);
+CREATE TABLE counters (
+    name VARCHAR(100) NOT NULL PRIMARY KEY,
+    settled_value BIGINT NOT NULL,
+    settled_until TIMESTAMP NOT NULL
+);
 INSERT INTO counter_deltas (id, name, effective_at, delta)
     SELECT 0, 'listed-users:' || tenant_id, listed_from, 1 FROM users WHERE listed_from < listed_until;
 INSERT INTO counter_deltas (id, name, effective_at, delta)

@@ -10,7 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * One row of a counter (see {@link Counters}). Inserted through JPA so that it joins the batch of the
  * transaction's other inserts; the id is random and the table has no key, since rows are only ever summed
- * by counter and moment, and folded.
+ * by counter and moment, and settled.
  */
 @Entity
 @Table(name = "counter_deltas")

@@ -13,20 +13,27 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Exact counts of long lists without counting them: each change inserts a +1 or -1 row that takes effect at
- * a moment (table {@code counter_deltas}), and a count is the sum of a counter's rows effective now, one short
- * index range. Writers only insert, so they never wait for one another; rows may lie in the future, which is
- * how a count follows a validity window that opens or closes later. {@link #compact} folds the rows of the
- * past into one row per counter, so the range stays short.
+ * Exact counts of long lists without counting them. Each change inserts a +1 or -1 row that takes effect at a
+ * moment (table {@code counter_deltas}); rows may lie in the future, which is how a count follows a validity
+ * window that opens or closes later. Writers only insert, so they never wait for one another.
  *
- * <p>Every row a writer inserts takes effect no earlier than the moment it is written; compaction only touches
- * rows older than {@link #SETTLED}, and gives up (to try again later) if it would delete a row it did not sum.
+ * <p>A count is the counter's value settled up to a moment (table {@code counters}) plus the rows after that
+ * moment up to now: one primary-key read and one short index range. {@link #settle} moves the settled moment
+ * forward every few seconds. Rows are never deleted while a reader could still need them: a reader that saw
+ * the previous settled moment sums the rows after it, and they are all still there. Rows settled more than an
+ * hour ago are removed; they lie before every range a reader scans, so the scans never walk over them.
+ *
+ * <p>Every row a writer inserts takes effect no earlier than the moment it is written, and settling only
+ * reaches rows older than {@link #SETTLED}; a write transaction open for longer than that could insert a row
+ * the settled value misses, which is why Roster's transactions are short (one API call each).
  */
 @ApplicationScoped
 public class Counters {
 
-    /** Rows older than this are folded; younger ones may belong to transactions still open. */
+    /** Rows younger than this may belong to transactions still open: they are summed, never settled. */
     static final long SETTLED = 10;
+    /** Settled rows are kept this long after they were settled, for readers of an earlier settled moment. */
+    static final long KEEP_SETTLED = 3600;
     /** Whatever took effect before this is simply "in the past". */
     public static final Instant PAST = Instant.parse("1900-01-01T00:00:00Z");
 
@@ -48,13 +55,23 @@ public class Counters {
 
     /** The counter's value now. */
     public long value(String name) {
+        List<?> settled = em.createNativeQuery("SELECT settled_value, settled_until FROM counters WHERE name = ?")
+                .setParameter(1, name).getResultList();
+        long value = 0;
+        Timestamp since = Timestamp.from(PAST.minusSeconds(1));
+        if (!settled.isEmpty()) {
+            Object[] row = (Object[]) settled.get(0);
+            value = ((Number) row[0]).longValue();
+            since = (Timestamp) row[1];
+        }
         Object sum = em.createNativeQuery("SELECT SUM(delta) FROM counter_deltas"
-                        + " --DERBY-PROPERTIES index=IX_COUNTER_DELTAS\n WHERE name = ? AND effective_at <= ?")
-                .setParameter(1, name).setParameter(2, Timestamp.from(Clock.now())).getSingleResult();
-        return sum == null ? 0 : ((Number) sum).longValue();
+                        + " --DERBY-PROPERTIES index=IX_COUNTER_DELTAS\n WHERE name = ? AND effective_at > ? AND effective_at <= ?")
+                .setParameter(1, name).setParameter(2, since).setParameter(3, Timestamp.from(Clock.now()))
+                .getSingleResult();
+        return value + (sum == null ? 0 : ((Number) sum).longValue());
     }
 
-    /** The counters this instance added to since the last call: the ones worth folding soon. */
+    /** The counters this instance added to since the last call: the ones worth settling soon. */
     public Set<String> recentlyWritten() {
         Set<String> names = new HashSet<>();
         for (Iterator<String> i = written.iterator(); i.hasNext(); ) {
@@ -64,42 +81,38 @@ public class Counters {
         return names;
     }
 
-    /** Every counter that has more than one row of the settled past (a scan; for the occasional full sweep). */
+    /** Every counter that has rows (a scan of the index; for the occasional full sweep). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<String> compactable() {
+    public List<String> all() {
         @SuppressWarnings("unchecked")
-        List<String> names = em.createNativeQuery("SELECT name FROM counter_deltas WHERE effective_at <= ? "
-                        + "GROUP BY name HAVING COUNT(*) > 1")
-                .setParameter(1, Timestamp.from(Clock.now().minusSeconds(SETTLED))).getResultList();
+        List<String> names = em.createNativeQuery("SELECT DISTINCT name FROM counter_deltas").getResultList();
         return names;
     }
 
     /**
-     * Folds the counter's settled rows into one row in the past. Returns false, changing nothing, when another
-     * instance folded them first or a row arrived meanwhile.
+     * Moves the counter's settled moment to {@link #SETTLED} seconds ago, adding the rows in between to its
+     * settled value, in one statement (concurrent settlers of one counter wait for each other on its row).
+     * With {@code prune}, also removes rows settled more than {@link #KEEP_SETTLED} ago.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean compact(String name) {
+    public void settle(String name, boolean prune) {
         Timestamp cut = Timestamp.from(Clock.now().minusSeconds(SETTLED));
-        Object[] summed = (Object[]) em.createNativeQuery("SELECT COUNT(*), SUM(delta) FROM counter_deltas"
-                + " --DERBY-PROPERTIES index=IX_COUNTER_DELTAS\n WHERE name = ? AND effective_at <= ?").setParameter(1, name).setParameter(2, cut).getSingleResult();
-        long rows = ((Number) summed[0]).longValue();
-        if (rows < 2) {
-            return false;
+        int updated = em.createNativeQuery("UPDATE counters SET settled_value = settled_value + COALESCE("
+                        + "(SELECT SUM(d.delta) FROM counter_deltas d WHERE d.name = counters.name"
+                        + " AND d.effective_at > counters.settled_until AND d.effective_at <= ?), 0), settled_until = ?"
+                        + " WHERE name = ? AND settled_until < ?")
+                .setParameter(1, cut).setParameter(2, cut).setParameter(3, name).setParameter(4, cut).executeUpdate();
+        if (updated == 0 && em.createNativeQuery("SELECT name FROM counters WHERE name = ?").setParameter(1, name)
+                .getResultList().isEmpty()) {
+            Object sum = em.createNativeQuery("SELECT SUM(delta) FROM counter_deltas WHERE name = ? AND effective_at <= ?")
+                    .setParameter(1, name).setParameter(2, cut).getSingleResult();
+            em.createNativeQuery("INSERT INTO counters (name, settled_value, settled_until) VALUES (?, ?, ?)")
+                    .setParameter(1, name).setParameter(2, sum == null ? 0 : ((Number) sum).longValue())
+                    .setParameter(3, cut).executeUpdate(); // a concurrent first settle fails on the key and rolls back
         }
-        int deleted = em.createNativeQuery("DELETE FROM counter_deltas WHERE name = ? AND effective_at <= ?")
-                .setParameter(1, name).setParameter(2, cut).executeUpdate();
-        if (deleted != rows) {
-            throw new Moved(name);
-        }
-        em.persist(new CounterDelta(name, PAST, ((Number) summed[1]).longValue()));
-        return true;
-    }
-
-    /** Another instance, or a late writer, touched the rows being folded; the fold is rolled back and retried later. */
-    static final class Moved extends RuntimeException {
-        Moved(String name) {
-            super("counter " + name + " changed while it was compacted", null, false, false);
+        if (prune) {
+            em.createNativeQuery("DELETE FROM counter_deltas WHERE name = ? AND effective_at <= ?").setParameter(1, name)
+                    .setParameter(2, Timestamp.from(Clock.now().minusSeconds(SETTLED + KEEP_SETTLED))).executeUpdate();
         }
     }
 }

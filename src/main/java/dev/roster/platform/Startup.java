@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Start-up, in order: bring the schema forward, make sure a platform operator exists, start folding the
+ * Start-up, in order: bring the schema forward, make sure a platform operator exists, start settling the
  * counters. A failure here fails the deployment, so a Roster that cannot reach or migrate its database never
  * reports ready.
  */
@@ -29,7 +29,7 @@ public class Startup {
     Bootstrap bootstrap;
 
     @Inject
-    CounterCompaction compaction;
+    CounterSettlement counterSettlement;
 
     /** Payara's MP-JWT store logs a stack trace at INFO for every malformed or forged token it refuses. */
     private static final Logger JWT_STORE = Logger.getLogger("fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore");
@@ -43,6 +43,6 @@ public class Startup {
             throw new IllegalStateException("cannot migrate the database schema: " + e.getMessage(), e);
         }
         bootstrap.ensureOperator();
-        compaction.start();
+        counterSettlement.start();
     }
 }

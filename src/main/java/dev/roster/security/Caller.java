@@ -8,6 +8,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -70,6 +71,12 @@ public class Caller {
     /** The tenant of the credential (not of {@code X-Tenant}), or null for the operator and anonymous callers. */
     public String credentialTenantId() {
         return identity == null || identity.operator() ? null : identity.tenant().id();
+    }
+
+    /** The service switches of a tenant, if they were read with the caller's credential (its own tenant); else null. */
+    public Map<String, Boolean> serviceSwitches(String tenantId) {
+        return identity == null || identity.operator() || !identity.tenant().id().equals(tenantId) ? null
+                : identity.tenant().serviceSwitches();
     }
 
     /** The id of the calling user or operator. */

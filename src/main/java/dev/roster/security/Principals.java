@@ -15,12 +15,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Turns a proven identity into what it may do right now: the user must still be active in an active
@@ -56,7 +56,7 @@ public class Principals {
         }
     }
 
-    /** The user behind a credential, if it may act now, with its tenant and current roles: one query. */
+    /** The user behind a credential, if it may act now, with its tenant, current roles and service switches: one query. */
     public Resolution user(String userId, Instant issuedAt) {
         List<Object[]> rows = em.createNamedQuery(Privilege.ACCOUNT, Object[].class).setParameter("user", userId)
                 .setParameter("now", Clock.now()).getResultList();
@@ -75,10 +75,18 @@ public class Principals {
                 && issuedAt.getEpochSecond() < user.tokensNotBefore().getEpochSecond()) {
             return Resolution.refused("the token was revoked; request a new one");
         }
-        Set<String> roles = rows.stream().map(row -> (Role) row[2]).filter(Objects::nonNull).map(Role::name)
-                .collect(Collectors.toCollection(HashSet::new));
+        Set<String> roles = new HashSet<>();
+        Map<String, Boolean> switches = new HashMap<>();
+        for (Object[] row : rows) {
+            if (row[2] != null) {
+                roles.add(((Role) row[2]).name());
+            }
+            if (row[3] != null) {
+                switches.put((String) row[3], (Boolean) row[4]);
+            }
+        }
         return new Resolution(new Caller.Identity(user.id(), user.username(),
-                new ActingTenant(tenant.id(), tenant.label(), tenant.active()), roles), null);
+                new ActingTenant(tenant.id(), tenant.label(), tenant.active(), Map.copyOf(switches)), roles), null);
     }
 
     public Resolution operator(String operatorId) {

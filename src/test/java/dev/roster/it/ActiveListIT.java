@@ -46,7 +46,7 @@ class ActiveListIT extends RosterIT {
         Thread.sleep(Math.max(0, soon.toEpochMilli() - System.currentTimeMillis()) + 1_000);
         assertListed(tenant, "cy", "dag", "eve"); // anna's window closed and dag's opened, with no write
 
-        Thread.sleep(16_000); // the counter rows of the past are folded (rows older than 10 s, every 5 s)
+        Thread.sleep(16_000); // the counter settles (rows older than 10 s, every 5 s): the total stays right
         assertListed(tenant, "cy", "dag", "eve");
     }
 

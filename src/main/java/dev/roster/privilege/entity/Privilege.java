@@ -33,17 +33,20 @@ import java.util.UUID;
         query = "SELECT p FROM Privilege p WHERE p.user.id IN :users ORDER BY p.slot")
 @NamedQuery(name = Privilege.OF_USER,
         query = "SELECT p FROM Privilege p WHERE p.user.id = :user")
-@NamedQuery(name = Privilege.ACCOUNT, query = "SELECT u, t, p.role FROM User u JOIN Tenant t ON t.id = u.tenantId "
-        + "LEFT JOIN Privilege p ON p.user = u "
+@NamedQuery(name = Privilege.ACCOUNT, query = "SELECT u, t, p.role, s.service, s.enabled FROM User u "
+        + "JOIN Tenant t ON t.id = u.tenantId LEFT JOIN Privilege p ON p.user = u "
         + "AND (p.activeFrom IS NULL OR p.activeFrom <= :now) AND (p.activeUntil IS NULL OR p.activeUntil > :now) "
-        + "WHERE u.id = :user")
+        + "LEFT JOIN TenantService s ON s.tenantId = u.tenantId WHERE u.id = :user")
 public class Privilege {
 
     public static final String OF_USER_IN_SLOT = "Privilege.ofUserInSlot";
     public static final String BY_ID = "Privilege.byId";
     public static final String OF_USERS = "Privilege.ofUsers";
     public static final String OF_USER = "Privilege.ofUser";
-    /** A user, its tenant and the roles its privileges grant now: one row per effective privilege (or one with none). */
+    /**
+     * A user, its tenant, the roles its privileges grant now and the tenant's service switches: a row per
+     * effective privilege and switch (or one row with nulls when there are none).
+     */
     public static final String ACCOUNT = "Privilege.account";
     public static final String TENANT_SLOT = "tenant";
 

@@ -45,8 +45,15 @@ public class Services {
         }).toList();
     }
 
-    /** Whether the tenant has the service switched on: one primary-key probe. */
+    /**
+     * Whether the tenant has the service switched on: from the switches read with the caller's credential when
+     * it is the caller's tenant, else one primary-key probe.
+     */
     public boolean enabled(String tenantId, Service service) {
+        Map<String, Boolean> known = caller.serviceSwitches(tenantId);
+        if (known != null) {
+            return known.getOrDefault(service.id(), service.onByDefault());
+        }
         TenantService state = em.find(TenantService.class, new TenantService.Key(tenantId, service.id()));
         return state == null ? service.onByDefault() : state.enabled();
     }
