@@ -22,14 +22,17 @@ public class CounterDelta {
     @Column(name = "effective_at")
     private Instant effectiveAt;
     private long delta;
+    @Column(name = "sort_key")
+    private String sortKey;
 
     protected CounterDelta() {
     }
 
-    CounterDelta(String name, Instant effectiveAt, long delta) {
+    CounterDelta(String name, Instant effectiveAt, long delta, String sortKey) {
         this.id = ThreadLocalRandom.current().nextLong();
         this.name = name;
         this.effectiveAt = effectiveAt;
         this.delta = delta;
+        this.sortKey = sortKey;
     }
 }

@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,7 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class Counters {
 
     /** Rows younger than this may belong to transactions still open: they are summed, never settled. */
-    static final long SETTLED = 10;
+    public static final long SETTLED = 10;
     /** Settled rows are kept this long after they were settled, for readers of an earlier settled moment. */
     static final long KEEP_SETTLED = 3600;
     /** Whatever took effect before this is simply "in the past". */
@@ -45,12 +48,43 @@ public class Counters {
     /** Adds {@code delta} to the counter from {@code at} on (never earlier than now); part of the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(String name, Instant at, long delta) {
+        add(name, at, delta, null);
+    }
+
+    /**
+     * Like {@link #add(String, Instant, long)}, for a counter of an ordered list: {@code key} is where in the list
+     * the change happens (see {@link #changes}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(String name, Instant at, long delta, String key) {
         if (delta == 0) {
             return;
         }
         Instant now = Clock.now();
-        em.persist(new CounterDelta(name, at.isBefore(now) ? now : at, delta));
+        em.persist(new CounterDelta(name, at.isBefore(now) ? now : at, delta, key));
         written.add(name);
+    }
+
+    /**
+     * The counter's rows that took effect after {@code after} up to {@code until}, summed by key; empty when there
+     * are more than {@code limit} of them or one has no key. Rows are kept for an hour after they are settled, so
+     * {@code after} must lie less than that in the past.
+     */
+    public Optional<NavigableMap<String, Long>> changes(String name, Instant after, Instant until, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT sort_key, delta FROM counter_deltas"
+                        + " --DERBY-PROPERTIES index=IX_COUNTER_DELTAS\n WHERE name = ? AND effective_at > ? AND effective_at <= ?"
+                        + " FETCH FIRST ? ROWS ONLY")
+                .setParameter(1, name).setParameter(2, Timestamp.from(after)).setParameter(3, Timestamp.from(until))
+                .setParameter(4, limit + 1).getResultList();
+        NavigableMap<String, Long> byKey = new TreeMap<>();
+        for (Object[] row : rows) {
+            if (row[0] == null) {
+                return Optional.empty();
+            }
+            byKey.merge((String) row[0], ((Number) row[1]).longValue(), Long::sum);
+        }
+        return rows.size() > limit ? Optional.empty() : Optional.of(byKey);
     }
 
     /** The counter's value now. */
@@ -69,6 +103,16 @@ public class Counters {
                 .setParameter(1, name).setParameter(2, since).setParameter(3, Timestamp.from(Clock.now()))
                 .getSingleResult();
         return value + (sum == null ? 0 : ((Number) sum).longValue());
+    }
+
+    /** Whether any row of the counter took effect after {@code after} up to {@code until}. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public boolean changed(String name, Instant after, Instant until) {
+        return !em.createNativeQuery("SELECT 1 FROM counter_deltas"
+                        + " --DERBY-PROPERTIES index=IX_COUNTER_DELTAS\n WHERE name = ? AND effective_at > ? AND effective_at <= ?"
+                        + " FETCH FIRST 1 ROWS ONLY")
+                .setParameter(1, name).setParameter(2, Timestamp.from(after)).setParameter(3, Timestamp.from(until))
+                .getResultList().isEmpty();
     }
 
     /** The counters this instance added to since the last call: the ones worth settling soon. */

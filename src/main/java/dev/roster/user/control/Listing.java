@@ -48,21 +48,24 @@ public class Listing {
             return;
         }
         String counter = counter(user.tenantId());
-        count(counter, user.listedFrom(), user.listedUntil(), -1);
-        count(counter, from, until, 1);
+        count(counter, user.usernameLc(), user.listedFrom(), user.listedUntil(), -1);
+        count(counter, user.usernameLc(), from, until, 1);
         user.list(from, until);
     }
 
-    /** Adds (or with -1 takes away) a window's contribution from now on: +1 where it opens, -1 where it closes. */
-    private void count(String counter, Instant from, Instant until, int sign) {
+    /**
+     * Adds (or with -1 takes away) a window's contribution from now on: +1 where it opens, -1 where it closes,
+     * each at the user's place in the list (see {@link ListingAnchors}).
+     */
+    private void count(String counter, String key, Instant from, Instant until, int sign) {
         Instant now = Clock.now();
         Instant opens = from.isBefore(now) ? now : from;
         if (!opens.isBefore(until)) {
             return; // closed already, or never open
         }
-        counters.add(counter, opens, sign);
+        counters.add(counter, opens, sign, key);
         if (until.isBefore(User.NEVER)) {
-            counters.add(counter, until, -sign);
+            counters.add(counter, until, -sign, key);
         }
     }
 }

@@ -27,6 +27,7 @@ import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,6 +69,9 @@ public class Users {
     @Inject
     Listing listing;
 
+    @Inject
+    ListingAnchors anchors;
+
     /** The outcome of a PUT: the user as it now is, its entity tag, and whether it was created. */
     public record Saved(UserView view, String etag, boolean created) {
     }
@@ -75,12 +79,14 @@ public class Users {
     /**
      * The tenant's active users the caller may see, by username, optionally narrowed by a prefix {@code q} of
      * username, e-mail, first or last name. Each part is one index range: the page's ids come from the listing
-     * index (or from the union of the four name indexes for {@code q}), then only those users are loaded. The
-     * administrator's total is the tenant's listed-users counter; other totals count their own range.
+     * index (or from the union of the four name indexes for {@code q}), then only those users are loaded; a deep
+     * page of the whole list starts from a known place in it ({@link ListingAnchors}). The administrator's total
+     * is the tenant's listed-users counter; other totals count their own range.
      */
     public Page<UserView> active(PageRequest page, String q) {
         String tenant = caller.tenant().id();
-        Timestamp now = Timestamp.from(Clock.now());
+        Instant instant = Clock.now();
+        Timestamp now = Timestamp.from(instant);
         Visibility.Sql visible = visibility.sql();
         List<Object> parameters = new ArrayList<>();
         String from;
@@ -110,7 +116,16 @@ public class Users {
         if (page.offset() >= total) {
             return Page.of(List.of(), page, total);
         }
-        parameters.addAll(List.of(page.offset(), page.size()));
+        long skip = page.offset();
+        if (!search && visibility.seesAll()) { // the whole list: start a deep page from a known place in it
+            Optional<Anchors.Start> start = anchors.start(tenant, page.offset(), instant);
+            if (start.isPresent()) {
+                from += " AND u.username_lc >= ?";
+                parameters.add(start.get().key());
+                skip = start.get().skip();
+            }
+        }
+        parameters.addAll(List.of(skip, page.size()));
         @SuppressWarnings("unchecked")
         List<String> ids = bind(em.createNativeQuery("SELECT u.id" + from
                 + " ORDER BY u.username_lc, u.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY"), parameters).getResultList();

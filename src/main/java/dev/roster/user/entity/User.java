@@ -184,6 +184,8 @@ public class User {
     public UserStatus status() { return status; }
     public String passwordHash() { return passwordHash; }
     public Instant tokensNotBefore() { return tokensNotBefore; }
+    public String usernameLc() { return usernameLc; }
+
     public Instant listedFrom() { return listedFrom; }
     public Instant listedUntil() { return listedUntil; }
     public Instant createdAt() { return createdAt; }
