@@ -68,7 +68,16 @@ public final class Benchmark {
             Seeder.Seeded seeded = new Seeder(base, setup, options, this::line).seed(server);
             List<Result> results = new ArrayList<>();
             Load load = new Load(base);
-            for (Workload workload : workloads(setup, seeded)) {
+            List<Workload> workloads = workloads(setup, seeded);
+            if (!options.smoke()) { // the JIT compiles what every workload runs before any is measured
+                int most = options.concurrency().stream().max(Integer::compare).orElse(1);
+                line("Warming up: each workload for %s s at concurrency %d", options.warmup(), most);
+                for (Workload workload : workloads) {
+                    setup.refreshToken();
+                    load.warm(workload, most, options.warmup());
+                }
+            }
+            for (Workload workload : workloads) {
                 for (int concurrency : options.concurrency()) {
                     setup.refreshToken();
                     Result result = load.run(workload, concurrency, options.smoke() ? 0 : options.warmup(),
@@ -166,8 +175,9 @@ public final class Benchmark {
                     server.lifetimePeakRssMib()));
         }
         out.append(String.format(Locale.ROOT, "- each workload: %s at each concurrency%n%n", options.smoke()
-                ? options.smokeRequests() + " requests per worker" : options.warmup() + " s warm-up, then "
-                + options.seconds() + " s measured"));
+                ? options.smokeRequests() + " requests per worker" : "one warm-up pass over all workloads first ("
+                + options.warmup() + " s each), then " + options.warmup() + " s warm-up and " + options.seconds()
+                + " s measured"));
         out.append(report).append('\n').append(table);
         System.out.println();
         System.out.println(out);

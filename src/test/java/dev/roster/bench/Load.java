@@ -66,10 +66,15 @@ final class Load {
      * seconds that are not recorded) or, when {@code requestsPerWorker} is positive, for exactly that many
      * requests each.
      */
+    /** Runs the workload for a while without measuring it. */
+    void warm(Workload workload, int concurrency, double seconds) throws InterruptedException {
+        drive(workload, concurrency, seconds, 0, null);
+    }
+
     Result run(Workload workload, int concurrency, double warmup, double seconds, int requestsPerWorker,
                ServerStats server) throws InterruptedException {
         if (warmup > 0) {
-            drive(workload, concurrency, warmup, 0, null);
+            warm(workload, concurrency, warmup);
         }
         ServerStats.Sample before = server.sample();
         long start = System.nanoTime();

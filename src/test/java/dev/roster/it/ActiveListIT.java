@@ -63,6 +63,24 @@ class ActiveListIT extends RosterIT {
         assertEquals(List.of("lead"), search(boss, "le"));
     }
 
+    @Test
+    void aSearchGivesTheSameTotalOnAFullPageTheLastPageAndPastTheEnd() {
+        String tenant = api.newTenant();
+        for (String username : List.of("kia", "kim", "kit", "zed")) {
+            api.plainMember(tenant, username, "USER", null);
+        }
+        assertSearchPage(tenant, 0, List.of("kia", "kim")); // full: the total is counted
+        assertSearchPage(tenant, 1, List.of("kit")); // the last page: its own length gives the total
+        assertSearchPage(tenant, 2, List.of()); // past the end: counted again
+    }
+
+    private void assertSearchPage(String tenant, int page, List<String> usernames) {
+        Api.Answer answer = api.get("/api/v1/provisioning/users?q=ki&size=2&page=" + page).as(api.operator())
+                .tenant(tenant).send().expect(200);
+        assertEquals(usernames, answer.usernames());
+        assertEquals(3, answer.json().getInt("totalElements"), "page " + page);
+    }
+
     private void privilege(String tenant, String username, String json) {
         int status = api.put("/api/v1/provisioning/users/" + username + "/privilege").as(api.operator()).tenant(tenant)
                 .json(json).send().status();

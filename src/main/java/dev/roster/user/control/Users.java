@@ -81,7 +81,8 @@ public class Users {
      * username, e-mail, first or last name. Each part is one index range: the page's ids come from the listing
      * index (or from the union of the four name indexes for {@code q}), then only those users are loaded; a deep
      * page of the whole list starts from a known place in it ({@link ListingAnchors}). The administrator's total
-     * is the tenant's listed-users counter; other totals count their own range.
+     * is the tenant's listed-users counter; other totals count their own range, unless the page is the last one
+     * (not full), which gives the total by itself.
      */
     public Page<UserView> active(PageRequest page, String q) {
         String tenant = caller.tenant().id();
@@ -111,24 +112,30 @@ public class Users {
         parameters.addAll(List.of(now, now));
         parameters.addAll(visible.parameters());
         from += visible.condition();
-        long total = !search && visibility.seesAll() ? listing.count(tenant)
-                : ((Number) bind(em.createNativeQuery("SELECT COUNT(*)" + from), parameters).getSingleResult()).longValue();
-        if (page.offset() >= total) {
+        boolean whole = !search && visibility.seesAll();
+        long total = whole ? listing.count(tenant) : -1;
+        if (whole && page.offset() >= total) {
             return Page.of(List.of(), page, total);
         }
+        String pageFrom = from;
+        List<Object> pageParameters = new ArrayList<>(parameters);
         long skip = page.offset();
-        if (!search && visibility.seesAll()) { // the whole list: start a deep page from a known place in it
+        if (whole) { // start a deep page from a known place in the list
             Optional<Anchors.Start> start = anchors.start(tenant, page.offset(), instant);
             if (start.isPresent()) {
-                from += " AND u.username_lc >= ?";
-                parameters.add(start.get().key());
+                pageFrom += " AND u.username_lc >= ?";
+                pageParameters.add(start.get().key());
                 skip = start.get().skip();
             }
         }
-        parameters.addAll(List.of(skip, page.size()));
+        pageParameters.addAll(List.of(skip, page.size()));
         @SuppressWarnings("unchecked")
-        List<String> ids = bind(em.createNativeQuery("SELECT u.id" + from
-                + " ORDER BY u.username_lc, u.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY"), parameters).getResultList();
+        List<String> ids = bind(em.createNativeQuery("SELECT u.id" + pageFrom
+                + " ORDER BY u.username_lc, u.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY"), pageParameters).getResultList();
+        if (total < 0) { // a page that is not full ends the list, and says its length: no need to count it
+            total = ids.size() < page.size() && (!ids.isEmpty() || page.offset() == 0) ? page.offset() + ids.size()
+                    : ((Number) bind(em.createNativeQuery("SELECT COUNT(*)" + from), parameters).getSingleResult()).longValue();
+        }
         return Page.of(views(byIds(ids)), page, total);
     }
 
