@@ -58,7 +58,7 @@ public final class Benchmark {
                         "ROSTER_BOOTSTRAP_ADMIN_PASSWORD", options.operatorPassword()));
                 base = started.url().toURI();
                 pid = started.pid();
-                line("Roster started in %,d ms (java %s -jar payara-micro.jar --deploy roster.war --nohazelcast, data in %s)",
+                line("Roster started in %,d ms (java %s -jar payara-micro.jar --deploy roster.war --nohazelcast --disablephonehome, data in %s)",
                         started.startupMillis(), String.join(" ", RosterProcess.jvmOptions()), options.data());
             } else {
                 base = URI.create(options.url());

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Payara Micro process running the packaged WAR as the README tells an operator to start it:
- * {@code java <Roster's JVM options> -jar payara-micro.jar --deploy roster.war --port P --nohazelcast}: the
- * options of {@code mvn payara-micro:start} and nothing else.
+ * A Payara Micro process running the packaged WAR as the README tells an operator to start it: {@code java
+ * <Roster's JVM options> -jar payara-micro.jar --deploy roster.war --port P --nohazelcast --disablephonehome}:
+ * the options of {@code mvn payara-micro:start} and nothing else.
  */
 public record RosterProcess(Process process, Path logFile, int port, long startupMillis) implements AutoCloseable {
 
@@ -32,7 +32,8 @@ public record RosterProcess(Process process, Path logFile, int port, long startu
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions());
         command.addAll(List.of("-jar", payaraMicroJar(), "--deploy", new File(System.getProperty("roster.war",
-                "target/roster.war")).getAbsolutePath(), "--port", Integer.toString(port), "--nohazelcast"));
+                "target/roster.war")).getAbsolutePath(), "--port", Integer.toString(port), "--nohazelcast",
+                "--disablephonehome"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().remove("ROSTER_BOOTSTRAP_ADMIN_PASSWORD");
