@@ -78,7 +78,7 @@ public class ListingAnchors {
      * empty when the offset is near the start or no positions are known yet.
      */
     public Optional<Anchors.Start> start(String tenantId, long offset, Instant now) {
-        if (offset < step) {
+        if (step < 1 || offset < step) { // a step of 0 turns remembered positions off
             return Optional.empty();
         }
         Anchors anchors = published.get(tenantId);
