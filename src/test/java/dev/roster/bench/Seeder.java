@@ -8,7 +8,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -35,9 +34,13 @@ final class Seeder {
     record Seeded(int users, double seedRate) {
 
         /** A random user without reports. */
-        int leaf(ThreadLocalRandom random) {
+        /**
+         * The leaf for a worker's request number: workers number their requests apart (worker + k * workers), so
+         * no two workers write the same user at the same time, as no two integrations would.
+         */
+        int leafAt(long sequence) {
             int first = (users + FAN_OUT - 2) / FAN_OUT;
-            return first + random.nextInt(users - first);
+            return first + (int) (sequence % (users - first));
         }
     }
 

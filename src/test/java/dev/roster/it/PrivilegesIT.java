@@ -135,6 +135,34 @@ class PrivilegesIT extends RosterIT {
                 .json("{\"role\":\"USER\"}").send().expect(404);
     }
 
+    @Test
+    void grantsRacingForOneUserAnswer200Or409NeverA500() throws Exception {
+        String tenant = api.newTenant();
+        api.plainMember(tenant, "raced", "USER", null);
+        String operator = api.operator();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Api.Answer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                String until = Instant.now().plus(30 + i, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+                answers.add(pool.submit(() -> api.put("/api/v1/provisioning/users/raced/privilege").as(operator)
+                        .tenant(tenant).json("{\"role\":\"USER\",\"activeUntil\":\"" + until + "\"}").send()));
+            }
+            int conflicts = 0;
+            for (java.util.concurrent.Future<Api.Answer> answer : answers) {
+                Api.Answer a = answer.get();
+                assertTrue(a.status() == 200 || a.status() == 409, "answered " + a.status() + ": " + a.body());
+                if (a.status() == 409) {
+                    conflicts++;
+                    assertEquals(409, a.json().getInt("status"), "a problem document");
+                }
+            }
+            System.out.println("racing grants: " + conflicts + " of 60 lost the race and got 409");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static void expectField(Api.Answer answer, String field) {
         answer.expect(400);
         assertEquals(field, answer.json().getJsonArray("errors").getJsonObject(0).getString("field"), answer.body());
