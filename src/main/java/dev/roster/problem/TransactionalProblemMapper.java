@@ -11,7 +11,7 @@ import jakarta.ws.rs.ext.Providers;
  * A {@code @Transactional} method whose commit fails (two requests changed the same row at once, say) throws a
  * {@link TransactionalException}. Jersey maps that type with a mapper of its own, which rethrows whatever is not
  * a {@code WebApplicationException}, so the caller got a bare 500. This mapper, for the same type, is the
- * application's and is chosen instead (PrivilegesIT races two grants to prove it); it hands the exception to
+ * application's and is chosen instead (PrivilegesIT races 60 grants to one user to prove it); it hands the exception to
  * {@link ProblemMapper}, the one policy, which finds the cause: a lost update is 409.
  */
 @Provider

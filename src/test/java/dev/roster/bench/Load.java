@@ -61,16 +61,16 @@ final class Load {
         this.base = base;
     }
 
-    /**
-     * Runs {@code workload} with {@code concurrency} workers, either for {@code seconds} (after {@code warmup}
-     * seconds that are not recorded) or, when {@code requestsPerWorker} is positive, for exactly that many
-     * requests each.
-     */
     /** Runs the workload for a while without measuring it. */
     void warm(Workload workload, int concurrency, double seconds) throws InterruptedException {
         drive(workload, concurrency, seconds, 0, null);
     }
 
+    /**
+     * Runs {@code workload} with {@code concurrency} workers, either for {@code seconds} (after {@code warmup}
+     * seconds that are not recorded) or, when {@code requestsPerWorker} is positive, for exactly that many
+     * requests each.
+     */
     Result run(Workload workload, int concurrency, double warmup, double seconds, int requestsPerWorker,
                ServerStats server) throws InterruptedException {
         if (warmup > 0) {

@@ -33,10 +33,10 @@ final class Seeder {
     /** The seeded tenant: how many users, and how fast they were created (0 when seeded by an earlier run). */
     record Seeded(int users, double seedRate) {
 
-        /** A random user without reports. */
         /**
-         * The leaf for a worker's request number: workers number their requests apart (worker + k * workers), so
-         * no two workers write the same user at the same time, as no two integrations would.
+         * A user without reports, for a worker's request number: workers number their requests apart
+         * (worker + k * workers), so no two workers write the same user at the same time, as no two integrations
+         * would.
          */
         int leafAt(long sequence) {
             int first = (users + FAN_OUT - 2) / FAN_OUT;
