@@ -8,13 +8,11 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,23 +20,18 @@ import org.junit.jupiter.api.Test;
 /** The migration runner against a real (in-memory) Derby database. */
 class MigrationsTest {
 
+    MemoryDerby database;
     Connection connection;
-    String name;
 
     @BeforeEach
     void open() throws SQLException {
-        name = "migrations-" + UUID.randomUUID();
-        connection = DriverManager.getConnection("jdbc:derby:memory:" + name + ";create=true");
+        database = new MemoryDerby("migrations");
+        connection = database.connection;
     }
 
     @AfterEach
     void close() throws SQLException {
-        connection.close();
-        try {
-            DriverManager.getConnection("jdbc:derby:memory:" + name + ";drop=true");
-        } catch (SQLException dropped) {
-            // Derby reports a successful drop as an exception (08006)
-        }
+        database.close();
     }
 
     @Test
