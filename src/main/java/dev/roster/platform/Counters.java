@@ -24,7 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * moment up to now: one primary-key read and one short index range. {@link #settle} moves the settled moment
  * forward every few seconds. Rows are never deleted while a reader could still need them: a reader that saw
  * the previous settled moment sums the rows after it, and they are all still there. Rows settled more than an
- * hour ago are removed; they lie before every range a reader scans, so the scans never walk over them.
+ * hour ago are removed; they lie before every range a reader of that counter scans. Derby keeps the index pages
+ * they emptied, and those pages lie just after the previous counter's rows in the index, so every counter ends
+ * in a sentinel row at the end of time ({@link #SENTINEL}): a scan stops there instead of walking them.
  *
  * <p>Every row a writer inserts takes effect no earlier than the moment it is written, and settling only
  * reaches rows older than {@link #SETTLED}; a write transaction open for longer than that could insert a row
@@ -53,6 +55,13 @@ public class Counters {
             + " WHERE name = ? AND settled_until < ?";
     static final String SETTLE_FIRST = "SELECT SUM(delta) FROM counter_deltas" + BY_NAME
             + " WHERE name = ? AND effective_at <= ?";
+    /**
+     * A counter's last row, at the end of time with delta 0: every scan of the counter's rows stops there rather
+     * than walking on through the index pages the next counter's pruning emptied (see migration V9). Inserted
+     * with the counter's first settled value.
+     */
+    static final String SENTINEL = "INSERT INTO counter_deltas (id, name, effective_at, delta)"
+            + " VALUES (0, ?, TIMESTAMP('9999-12-31 23:59:59'), 0)";
     /** Derby takes no optimizer override in a DELETE; by the leading key column of the index it finds the range. */
     static final String PRUNE = "DELETE FROM counter_deltas WHERE name = ? AND effective_at <= ?";
     static final String SUM_SINCE = "SELECT SUM(delta) FROM counter_deltas" + BY_NAME
@@ -167,6 +176,7 @@ public class Counters {
             em.createNativeQuery("INSERT INTO counters (name, settled_value, settled_until) VALUES (?, ?, ?)")
                     .setParameter(1, name).setParameter(2, sum == null ? 0 : ((Number) sum).longValue())
                     .setParameter(3, cut).executeUpdate(); // a concurrent first settle fails on the key and rolls back
+            em.createNativeQuery(SENTINEL).setParameter(1, name).executeUpdate();
         }
         if (prune) {
             em.createNativeQuery(PRUNE).setParameter(1, name)

@@ -127,6 +127,27 @@ class MigrationsTest {
         assertEquals(1, single("SELECT SUM(delta) FROM counter_deltas WHERE name = 'events:" + t + "'"));
     }
 
+    @Test
+    void v9EndsEveryExistingCounterWithOneSentinelThatChangesNoSum() throws SQLException {
+        String upToV8 = "V1__core.sql\nV2__api_keys.sql\nV3__domain_mappings.sql\nV4__service_endpoints.sql\n"
+                + "V5__tenant_services.sql\nV6__listing_and_counters.sql\nV7__listing_anchors.sql\n"
+                + "V8__drop_unused_email_index.sql\n";
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), shipped(upToV8).migrate(connection));
+        execute("INSERT INTO counter_deltas (id, name, effective_at, delta) VALUES (1, 'events:a', CURRENT_TIMESTAMP, 1), "
+                + "(2, 'events:a', CURRENT_TIMESTAMP, 1), (3, 'listed-users:a', TIMESTAMP('2999-01-01 00:00:00'), -1)");
+        execute("INSERT INTO counters (name, settled_value, settled_until) VALUES ('events:a', 5, CURRENT_TIMESTAMP), "
+                + "('events:settled-only', 7, CURRENT_TIMESTAMP)");
+
+        assertEquals(List.of(9), shipped(upToV8 + "V9__counter_sentinels.sql\n").migrate(connection));
+        for (String counter : new String[] {"events:a", "listed-users:a", "events:settled-only"}) {
+            assertEquals(1, single("SELECT COUNT(*) FROM counter_deltas WHERE name = '" + counter
+                    + "' AND effective_at = TIMESTAMP('9999-12-31 23:59:59') AND delta = 0"), counter);
+        }
+        assertEquals(3, single("SELECT COUNT(*) FROM counter_deltas WHERE effective_at < TIMESTAMP('9999-12-31 23:59:59')"));
+        assertEquals(2, single("SELECT SUM(delta) FROM counter_deltas WHERE name = 'events:a'"));
+        assertEquals(-1, single("SELECT SUM(delta) FROM counter_deltas WHERE name = 'listed-users:a'"));
+    }
+
     private void user(String tenant, String name, String status, String from, String until) throws SQLException {
         String id = "u-" + name;
         execute("INSERT INTO users (id, tenant_id, username, username_lc, email, email_lc, mgmt_path, status, created_at, "
