@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,7 @@ class CounterQueriesTest {
     static final String BUSY = "listed-users:8381db86-7f00-45c3-ac8e-618aeb74d46b";
     static final String OTHER = "events:8381db86-7f00-45c3-ac8e-618aeb74d46b";
     static final int ROWS = 3000;
+    static final Pattern PAGES = Pattern.compile("Number of pages visited=(\\d+)");
     static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
 
     MemoryDerby database;
@@ -151,11 +154,12 @@ class CounterQueriesTest {
     }
 
     private static int pagesVisited(String plan) {
-        java.util.regex.Matcher pages = java.util.regex.Pattern.compile("Number of pages visited=(\\d+)").matcher(plan);
-        int most = 0;
+        Matcher pages = PAGES.matcher(plan);
+        int most = -1;
         while (pages.find()) {
             most = Math.max(most, Integer.parseInt(pages.group(1)));
         }
+        assertTrue(most >= 0, "the plan names no pages visited: " + plan);
         return most;
     }
 
