@@ -1,6 +1,7 @@
 package dev.roster.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Exact counts of long lists without counting them. Each change inserts a +1 or -1 row that takes effect at a
@@ -29,14 +31,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * in a sentinel row at the end of time ({@link #SENTINEL}): a scan stops there instead of walking them.
  *
  * <p>Every row a writer inserts takes effect no earlier than the moment it is written, and settling only
- * reaches rows older than {@link #SETTLED}; a write transaction open for longer than that could insert a row
- * the settled value misses, which is why Roster's transactions are short (one API call each).
+ * reaches rows older than {@code roster.counters.settle-after-seconds} (10 by default); a write transaction open
+ * for longer than that could insert a row the settled value misses, which is why Roster's transactions are short
+ * (one API call each).
  */
 @ApplicationScoped
 public class Counters {
 
-    /** Rows younger than this may belong to transactions still open: they are summed, never settled. */
-    public static final long SETTLED = 10;
     /** Settled rows are kept this long after they were settled, for readers of an earlier settled moment. */
     static final long KEEP_SETTLED = 3600;
     /** Whatever took effect before this is simply "in the past". */
@@ -73,6 +74,11 @@ public class Counters {
 
     @PersistenceContext
     EntityManager em;
+
+    /** Rows younger than this may belong to transactions still open: they are summed, never settled. */
+    @Inject
+    @ConfigProperty(name = "roster.counters.settle-after-seconds", defaultValue = "10")
+    long settleAfter;
 
     private final Set<String> written = ConcurrentHashMap.newKeySet();
 
@@ -159,14 +165,20 @@ public class Counters {
         return names;
     }
 
+    /** Seconds a row waits before it is settled: changes younger than this may still be uncommitted. */
+    public long settleAfter() {
+        return Math.max(1, settleAfter);
+    }
+
     /**
-     * Moves the counter's settled moment to {@link #SETTLED} seconds ago, adding the rows in between to its
+     * Moves the counter's settled moment to {@link #settleAfter} seconds ago, adding the rows in between to its
      * settled value, in one statement (concurrent settlers of one counter wait for each other on its row).
      * With {@code prune}, also removes rows settled more than {@link #KEEP_SETTLED} ago.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void settle(String name, boolean prune) {
-        Timestamp cut = Timestamp.from(Clock.now().minusSeconds(SETTLED));
+        Instant until = Clock.now().minusSeconds(settleAfter());
+        Timestamp cut = Timestamp.from(until);
         int updated = em.createNativeQuery(SETTLE)
                 .setParameter(1, cut).setParameter(2, cut).setParameter(3, name).setParameter(4, cut).executeUpdate();
         if (updated == 0 && em.createNativeQuery("SELECT name FROM counters WHERE name = ?").setParameter(1, name)
@@ -180,7 +192,7 @@ public class Counters {
         }
         if (prune) {
             em.createNativeQuery(PRUNE).setParameter(1, name)
-                    .setParameter(2, Timestamp.from(Clock.now().minusSeconds(SETTLED + KEEP_SETTLED))).executeUpdate();
+                    .setParameter(2, Timestamp.from(until.minusSeconds(KEEP_SETTLED))).executeUpdate();
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.roster.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.it.Api;
+import dev.roster.it.RosterIT;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The benchmark in smoke mode, as CI runs it: Roster started as a user starts it, a small tenant seeded through
- * the API, every workload at concurrency 1 and 4 for a few requests each. It checks that every answer was right
- * (status and content); it never judges speed.
+ * The benchmark in smoke mode, as CI runs it: against the shared Roster of the system tests (the harness starts
+ * its own Roster the same way, {@code RosterProcess}, when no {@code bench.url} is given), a small tenant seeded
+ * through the API, every workload at concurrency 1 and 4 for a few requests each. It checks that every answer was
+ * right (status and content); it never judges speed.
  */
-class BenchmarkSmokeIT {
+class BenchmarkSmokeIT extends RosterIT {
 
     @TempDir
     Path work;
@@ -22,7 +25,9 @@ class BenchmarkSmokeIT {
     @Test
     void everyWorkloadAnswersCorrectly() throws Exception {
         Map<String, String> options = Map.of("bench.smoke", "true", "bench.users", "150",
-                "bench.work", work.toString(), "bench.smoke-requests", "10");
+                "bench.work", work.toString(), "bench.smoke-requests", "10", "bench.url", base.toString(),
+                "bench.operator", Api.OPERATOR, "bench.operator-password", Api.OPERATOR_PASSWORD,
+                "bench.tenant", api.newTenant());
         List<Load.Result> results = new Benchmark(Benchmark.Options.from(options::get)).run();
         assertEquals(9 * 2, results.size(), "nine workloads at two concurrencies");
         for (Load.Result result : results) {

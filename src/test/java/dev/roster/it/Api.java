@@ -194,6 +194,27 @@ public final class Api {
         putUser(tenant, username, json).expect(201);
     }
 
+    /**
+     * The value of one series on {@code /metrics} (Prometheus text format), such as
+     * {@code metric("roster_listing_pages_total", "start", "position")}; 0 while the series does not exist yet.
+     */
+    public double metric(String name, String... labels) {
+        String body = get("/metrics").header("Accept", "text/plain").send().expect(200).body();
+        for (String line : body.split("\n")) {
+            if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
+                continue;
+            }
+            boolean matches = true;
+            for (int i = 0; i < labels.length; i += 2) {
+                matches &= line.contains(labels[i] + "=\"" + labels[i + 1] + "\"");
+            }
+            if (matches) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
+    }
+
     public static JsonArray array(String json) {
         return Json.createReader(new StringReader(json)).readArray();
     }

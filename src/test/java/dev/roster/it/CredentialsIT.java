@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -167,7 +168,7 @@ class CredentialsIT extends RosterIT {
     }
 
     @Test
-    void repeatedFailedLoginsAreSlowedWith429AndRetryAfterButNotForever() throws InterruptedException {
+    void repeatedFailedLoginsAreSlowedWith429AndRetryAfterButNotForever() {
         api.member(tenant, "target", "USER", null);
         for (int i = 0; i < 5; i++) {
             assertEquals("invalid_grant", api.login("target", "guess-" + i, tenant).expect(400).json().getString("error"));
@@ -183,8 +184,8 @@ class CredentialsIT extends RosterIT {
         }
         api.login("ghost", "guess-5", tenant).expect(400);
         assertEquals(429, api.login("ghost", "guess-6", tenant).status());
-        Thread.sleep(retryAfter * 1000 + 200);
-        api.token("target", Api.PASSWORD, tenant);
+        Poll.until(Duration.ofSeconds(retryAfter + 5), "the account may sign in again after Retry-After",
+                () -> api.login("target", Api.PASSWORD, tenant).status() == 200);
         assertEquals(400, throttled.status());
     }
 
@@ -203,15 +204,7 @@ class CredentialsIT extends RosterIT {
     }
 
     @Test
-    void koreAisAuthHeaderCarriesATokenOnTheKoreAiPathsOnly() {
-        api.put("/api/v1/tenants/" + tenant + "/services/kore").as(api.operator()).json("{\"enabled\":true}").send()
-                .expect(200);
-        String kore = "/api/public/users";
-        Api.Answer accepted = api.get(kore).header("auth", admin).send();
-        assertEquals(404, accepted.status(), "authenticated, and there is no such resource yet: " + accepted.body());
-        api.get(kore).header("auth", "not-a-jwt").send().expect(401);
-        String forged = admin.substring(0, admin.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
-        api.get(kore).header("auth", forged).send().expect(401);
+    void koreAisAuthHeaderIsNoCredentialOnTheNativeApi() {
         api.get(USERS).header("auth", admin).send().expect(401);
     }
 

@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Roster as an operator first runs it: {@code java -jar payara-micro.jar --deploy roster.war} on an empty data
- * folder without a bootstrap password, then again on the same folder.
+ * folder without a bootstrap password, then again on the same folder. It owns its Roster processes: a first start
+ * needs an empty data folder, and the shared test Roster's is not. They run with the production defaults.
  */
 class FirstStartIT {
 
@@ -43,6 +48,8 @@ class FirstStartIT {
             api.get("/api/v1/tenants").as(tokenFromFirstRun).send().expect(200);
             assertNoCredentialIsLogged(api, tokenFromFirstRun, first);
         }
+        assertTrue(storedOperatorHash(data).startsWith("PBKDF2WithHmacSHA512:210000:"),
+                "the production default: 210,000 PBKDF2 iterations (the shared test Roster uses fewer)");
         Path key = data.resolve("keys").resolve("token-signing-key.pem");
         assertTrue(Files.exists(key), "the signing key is generated under the data folder");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
@@ -53,6 +60,22 @@ class FirstStartIT {
             api.get("/api/v1/tenants").as(tokenFromFirstRun).send().expect(200);
             api.token("admin", password, null);
             api.login("admin", "a-different-one-1", null).expect(400);
+        }
+    }
+
+    /** The operator's password hash as stored, read from the stopped Roster's database. */
+    private static String storedOperatorHash(Path data) throws SQLException {
+        String url = "jdbc:derby:" + data.resolve("db").toAbsolutePath();
+        try (Connection connection = DriverManager.getConnection(url);
+             ResultSet row = connection.createStatement().executeQuery("SELECT password_hash FROM operators")) {
+            assertTrue(row.next());
+            return row.getString(1);
+        } finally {
+            try {
+                DriverManager.getConnection(url + ";shutdown=true");
+            } catch (SQLException closed) {
+                // Derby reports a clean shutdown as an exception (08006), and the next start opens it again
+            }
         }
     }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Rotating the token signing key by configuration: tokens signed with the previous key keep working while
- * that key is still trusted, and stop once it is retired.
+ * that key is still trusted, and stop once it is retired. It owns its Roster processes: the signing key is read
+ * at start, so a rotation is a restart with other settings.
  */
 class KeyRotationIT {
 

@@ -12,16 +12,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Base of the system tests: each class deploys the packaged roster.war, unchanged, into its own real Payara
- * Micro and talks HTTP to it. The data folder and the operator's credentials come from the environment that
- * Maven Failsafe gives the Payara process ({@code ROSTER_DATA_DIR}, {@code ROSTER_BOOTSTRAP_ADMIN_*}). Every
- * test makes its own tenant, so tests share nothing and run in any order.
+ * Base of the black-box system tests: they talk HTTP to the packaged roster.war, unchanged, on the one real Payara
+ * Micro that Arquillian starts for the whole run ({@link dev.roster.it.shared.SharedRosterContainer}), with the
+ * settings and the operator's credentials the build gives it ({@code ROSTER_*} in Failsafe's environment). Every
+ * test makes its own tenant, so tests share nothing and run in any order, alone or together.
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class RosterIT {
 
     @ArquillianResource
-    URL base;
+    protected URL base;
 
     protected Api api;
 

@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 public record RosterProcess(Process process, Path logFile, int port, long startupMillis) implements AutoCloseable {
 
     /**
-     * Starts Roster on a free port with its data in {@code data} and waits until {@code /health} is UP. The
-     * bootstrap variables of the calling environment are not passed on; {@code env} adds or overrides.
+     * Starts Roster on a free port with its data in {@code data} and waits until {@code /health} is UP. No
+     * {@code ROSTER_*} variable of the calling environment is passed on, so Roster runs with its production
+     * defaults but for what {@code env} sets.
      */
     public static RosterProcess start(Path work, Path data, Map<String, String> env) throws Exception {
         int port;
@@ -36,8 +37,7 @@ public record RosterProcess(Process process, Path logFile, int port, long startu
                 "--disablephonehome"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().remove("ROSTER_BOOTSTRAP_ADMIN_PASSWORD");
-        builder.environment().remove("ROSTER_BOOTSTRAP_ADMIN_USERNAME");
+        builder.environment().keySet().removeIf(name -> name.startsWith("ROSTER_"));
         builder.environment().put("ROSTER_DATA_DIR", data.toAbsolutePath().toString());
         builder.environment().putAll(env);
         long begin = System.nanoTime();
@@ -76,6 +76,16 @@ public record RosterProcess(Process process, Path logFile, int port, long startu
         }
         process.destroyForcibly();
         throw new IllegalStateException("Roster did not become healthy: " + Files.readString(log));
+    }
+
+    /** Ends the process at once, as {@code kill -9} does: no shutdown of any kind runs. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

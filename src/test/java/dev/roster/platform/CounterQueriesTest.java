@@ -12,8 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,6 @@ class CounterQueriesTest {
     static final String BUSY = "listed-users:8381db86-7f00-45c3-ac8e-618aeb74d46b";
     static final String OTHER = "events:8381db86-7f00-45c3-ac8e-618aeb74d46b";
     static final int ROWS = 3000;
-    static final Pattern PAGES = Pattern.compile("Number of pages visited=(\\d+)");
     static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
 
     MemoryDerby database;
@@ -101,34 +98,21 @@ class CounterQueriesTest {
     }
 
     /**
-     * On the million-user database the audit log's total walked 15,273 index pages each time: pruning had emptied
-     * the pages of the next counter's oldest rows, Derby kept them, and a scan past a counter's last row walked
-     * them to find the next row. That walk needs a database that keeps the emptied pages (this in-memory one
-     * frees them), so here the test shows the bound itself: with its sentinel, the counter's scan ends on its own
-     * rows, whatever follows them, and sums as before.
+     * Each counter ends in a sentinel row at the end of time (see {@link Counters#SENTINEL}), so that on a large
+     * on-disk database a scan past the counter's last row stops there instead of walking the index pages that
+     * pruning the next counter's rows emptied (15,273 pages per read at a million users, docs/benchmarks.md).
+     * That walk needs a long-lived, busy database whose emptied pages Derby has kept; neither this in-memory
+     * database nor a fresh on-disk one keeps them (both were tried: without the sentinel, a scan past 20,000
+     * pruned rows visits 4 pages), so this test does not claim to show the walk. It pins what the sentinel must
+     * never do: change a counter's value, at any moment up to the end of time.
      */
     @Test
-    void aScanPastACountersLastRowEndsAtItsSentinelAndTheSentinelAddsNothing() throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO counter_deltas (id, name, effective_at, delta) VALUES (?, ?, ?, ?)")) {
-            for (int i = 0; i < 20_000; i++) {
-                row(insert, BUSY, NOW.minusSeconds(90_000 + i), 1);
-            }
-            insert.executeBatch();
-        }
-        try (PreparedStatement prune = connection.prepareStatement(Counters.PRUNE)) {
-            prune.setString(1, BUSY);
-            prune.setTimestamp(2, Timestamp.from(NOW.minusSeconds(80_000)));
-            assertEquals(20_000, prune.executeUpdate());
-        }
+    void theSentinelAddsNothingToTheCountersValue() throws SQLException {
         try (PreparedStatement sentinel = connection.prepareStatement(Counters.SENTINEL)) {
             sentinel.setString(1, OTHER);
             sentinel.executeUpdate();
         }
-        String plan = planOf(Counters.SUM_SINCE, OTHER, Timestamp.from(NOW.plusSeconds(1)),
-                Timestamp.from(NOW.plusSeconds(60)));
-        assertTrue(plan.contains("Number of rows visited=1\n") || plan.contains("Number of rows visited=1\r"), plan);
-        assertTrue(pagesVisited(plan) < 5, plan);
+        assertEquals(ROWS + 1, single("SELECT COUNT(*) FROM counter_deltas WHERE name = ?", OTHER));
         assertEquals(ROWS, single(Counters.SUM_SINCE, OTHER, Timestamp.from(Counters.PAST),
                 Timestamp.valueOf("9999-12-31 23:59:59")));
     }
@@ -143,16 +127,6 @@ class CounterQueriesTest {
                 return row.getLong(1);
             }
         }
-    }
-
-    private static int pagesVisited(String plan) {
-        Matcher pages = PAGES.matcher(plan);
-        int most = -1;
-        while (pages.find()) {
-            most = Math.max(most, Integer.parseInt(pages.group(1)));
-        }
-        assertTrue(most >= 0, "the plan names no pages visited: " + plan);
-        return most;
     }
 
     private String planOf(String sql, Object... parameters) throws SQLException {

@@ -3,6 +3,7 @@ package dev.roster.user.control;
 import dev.roster.platform.Clock;
 import dev.roster.platform.Counters;
 import dev.roster.platform.RosterDataSource;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Deep pages of a tenant's active list without walking the list up to them. An offset of 100,000 means skipping
@@ -39,10 +44,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>The positions are read by one walk of the list in the background, on the first deep page a tenant is asked
  * for. A write still open while the walk runs could be seen by it and also be carried forward, so the positions
- * are only used once no row of the list took effect from {@code Counters.SETTLED} seconds before the walk to its
+ * are only used once no row of the list took effect from {@link Counters#settleAfter()} seconds before the walk to its
  * end (checked that long after it); otherwise the walk is tried again later. They are walked again after half an
  * hour, or once more than {@link #MAX_CHANGES} changes would have to be carried. Until then, and for callers
  * who see only part of the list, pages are read the plain way.
+ *
+ * <p>The metric {@code roster_listing_pages_total} counts the pages of whole lists past the first entry by where
+ * their reading started ({@code start="position"} or {@code start="beginning"}); an operator whose deep pages
+ * are slow sees there whether remembered positions serve them.
  */
 @ApplicationScoped
 public class ListingAnchors {
@@ -57,8 +66,11 @@ public class ListingAnchors {
     /** Tenants whose positions are kept (a few kilobytes each); the oldest go first. */
     static final int MAX_TENANTS = 64;
 
+    /** Every this-many-th key of a list is remembered, unless {@code roster.listing.anchor-step} says otherwise. */
+    static final String DEFAULT_STEP = "1000";
+
     @Inject
-    @ConfigProperty(name = "roster.listing.anchor-step", defaultValue = "1000")
+    @ConfigProperty(name = "roster.listing.anchor-step", defaultValue = DEFAULT_STEP)
     int step;
 
     @Resource
@@ -70,14 +82,37 @@ public class ListingAnchors {
     @Inject
     Counters counters;
 
+    @Inject
+    MetricRegistry metrics;
+
     private final Map<String, Anchors> published = new ConcurrentHashMap<>();
     private final Map<String, Instant> walked = new ConcurrentHashMap<>();
+    private Counter fromPosition;
+    private Counter fromBeginning;
+
+    @PostConstruct
+    void registerMetrics() {
+        Metadata pages = Metadata.builder().withName("roster.listing.pages").withDescription("Pages of a tenant's"
+                + " whole active list past its first entry, by where reading them started: a remembered position"
+                + " in the list, or its beginning").build();
+        fromPosition = metrics.counter(pages, new Tag("start", "position"));
+        fromBeginning = metrics.counter(pages, new Tag("start", "beginning"));
+    }
 
     /**
      * Where to start reading the tenant's whole active list, as it is at {@code now}, to reach {@code offset};
      * empty when the offset is near the start or no positions are known yet.
      */
     public Optional<Anchors.Start> start(String tenantId, long offset, Instant now) {
+        if (offset == 0) {
+            return Optional.empty();
+        }
+        Optional<Anchors.Start> start = remembered(tenantId, offset, now);
+        (start.isPresent() ? fromPosition : fromBeginning).inc();
+        return start;
+    }
+
+    private Optional<Anchors.Start> remembered(String tenantId, long offset, Instant now) {
         if (step < 1 || offset < step) { // a step of 0 turns remembered positions off
             return Optional.empty();
         }
@@ -114,7 +149,7 @@ public class ListingAnchors {
             List<String> keys = keysAt(tenantId, at);
             Instant end = Clock.now();
             scheduler.schedule(() -> publishIfQuiet(tenantId, new Anchors(at, step, keys), end),
-                    Counters.SETTLED + 1, TimeUnit.SECONDS);
+                    counters.settleAfter() + 1, TimeUnit.SECONDS);
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "reading the positions in the list of tenant " + tenantId + " failed; deep pages"
                     + " are read the plain way until the next try", e);
@@ -144,7 +179,7 @@ public class ListingAnchors {
 
     private void publishIfQuiet(String tenantId, Anchors anchors, Instant end) {
         try {
-            if (counters.changed(Listing.counter(tenantId), anchors.at().minusSeconds(Counters.SETTLED), end)) {
+            if (counters.changed(Listing.counter(tenantId), anchors.at().minusSeconds(counters.settleAfter()), end)) {
                 return; // a change may have been both seen by the walk and carried forward: walk again later
             }
             published.put(tenantId, anchors);

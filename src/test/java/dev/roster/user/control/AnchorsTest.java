@@ -36,6 +36,22 @@ class AnchorsTest {
         assertEquals(Optional.of(new Anchors.Start("g", 94)), anchors.start(100, none));
     }
 
+    /** Production's step: the first thousand entries are read the plain way, deeper ones from a known place. */
+    @Test
+    void withTheDefaultStepEveryThousandthKeyIsAPlaceToStartFrom() {
+        int step = Integer.parseInt(ListingAnchors.DEFAULT_STEP);
+        List<String> list = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            list.add(String.format("u%05d", i));
+        }
+        Anchors anchors = walk(list, step);
+        NavigableMap<String, Long> none = new TreeMap<>();
+        assertEquals(List.of("u01000", "u02000"), anchors.keys());
+        assertEquals(Optional.empty(), anchors.start(999, none));
+        assertEquals(Optional.of(new Anchors.Start("u01000", 0)), anchors.start(1_000, none));
+        assertEquals(Optional.of(new Anchors.Start("u02000", 499)), anchors.start(2_499, none));
+    }
+
     @Test
     void aChangeMovesTheAnchorsAfterItsKeyOnly() {
         Anchors anchors = walk(List.of("a", "b", "c", "d", "e", "f", "g"), 2);
