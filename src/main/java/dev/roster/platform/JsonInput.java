@@ -33,7 +33,7 @@ public final class JsonInput {
 
     public static JsonInput of(JsonObject body) {
         if (body == null) {
-            throw new InvalidInput("body", "a JSON object is required");
+            throw InvalidInput.malformed("a JSON object is required");
         }
         return new JsonInput(body, "", new ArrayList<>());
     }

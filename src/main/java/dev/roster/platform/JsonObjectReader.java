@@ -4,8 +4,12 @@ import static dev.roster.platform.JsonValues.JSON;
 
 import dev.roster.problem.InvalidInput;
 import dev.roster.problem.PayloadTooLarge;
+import dev.roster.problem.RosterException;
+import jakarta.json.JsonException;
+import jakarta.json.JsonConfig;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
@@ -18,17 +22,24 @@ import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.Map;
 
 /**
  * Reads request bodies declared as {@link JsonObject}. Any other JSON value (an array, a string, null) or an
- * empty body is a 400 naming the body, instead of the runtime's type mismatch; a body over
- * {@link #MAX_BYTES} is a 413 and is not read further.
+ * empty body is a 400 naming the body, instead of the runtime's type mismatch; so is an object that names a key
+ * twice (which value was meant?) or nests deeper than {@link #MAX_DEPTH}; a body over {@link #MAX_BYTES} is a
+ * 413 and is not read further.
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 public class JsonObjectReader implements MessageBodyReader<JsonObject> {
 
     static final long MAX_BYTES = 1024 * 1024;
+    /** Far beyond any body of Roster's APIs (they nest three or four levels), far below a deep stack. */
+    static final int MAX_DEPTH = 32;
+    private static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of(
+            JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE,
+            "org.eclipse.parsson.maxDepth", MAX_DEPTH));
     /** How much of an oversized body is read and discarded so the client, still sending, can read the 413. */
     static final long DRAIN_BYTES = 16 * MAX_BYTES;
 
@@ -43,16 +54,23 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
         PushbackInputStream body = new PushbackInputStream(new Limited(entity), 1);
         int first = body.read();
         if (first == -1) {
-            throw new InvalidInput("body", "a JSON object is required");
+            throw InvalidInput.malformed("a JSON object is required");
         }
         body.unread(first);
-        try (JsonReader reader = JSON.createReader(body)) {
-            JsonValue value = reader.readValue();
-            if (!(value instanceof JsonObject object)) {
-                throw new InvalidInput("body", "must be a JSON object, not " + value.getValueType().name().toLowerCase());
-            }
-            return object;
+        JsonValue value;
+        try (JsonReader reader = READERS.createReader(body)) {
+            value = reader.readValue();
+        } catch (RosterException refused) {
+            throw refused;
+        } catch (JsonException malformed) {
+            throw malformed;
+        } catch (RuntimeException tooDeep) { // Parsson's depth limit is a bare RuntimeException
+            throw InvalidInput.malformed("nests deeper than " + MAX_DEPTH + " levels");
         }
+        if (!(value instanceof JsonObject object)) {
+            throw InvalidInput.malformed("must be a JSON object, not " + value.getValueType().name().toLowerCase());
+        }
+        return object;
     }
 
     /** Counts what is read and refuses to go past {@link #MAX_BYTES}. */

@@ -9,6 +9,11 @@ public final class Races {
     private Races() {
     }
 
+    /** A race lost either way: Roster answers it 409. */
+    public static boolean lost(Throwable thrown) {
+        return duplicate(thrown) || lostUpdate(thrown);
+    }
+
     /** A unique constraint refused a row another transaction committed first (SQLState class 23). */
     public static boolean duplicate(Throwable thrown) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {

@@ -34,8 +34,17 @@ public class Startup {
     /** Payara's MP-JWT store logs a stack trace at INFO for every malformed or forged token it refuses. */
     private static final Logger JWT_STORE = Logger.getLogger("fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore");
 
+    /**
+     * Payara's transaction manager logs, at WARNING with a stack trace of about a hundred lines, every commit that
+     * fails in {@code beforeCompletion}: that is where a lost race (a stale version, a unique value taken by a
+     * concurrent request) surfaces. Roster answers those 409 and logs each in one line (ProblemMapper); this
+     * filter drops only those records from the transaction manager's log, and keeps every other.
+     */
+    private static final Logger TRANSACTIONS = Logger.getLogger("javax.enterprise.resource.jta.com.sun.enterprise.transaction");
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         JWT_STORE.setLevel(Level.WARNING); // a refused token is answered 401; it is not worth a trace per request
+        TRANSACTIONS.setFilter(record -> !Races.lost(record.getThrown()));
         try (Connection connection = dataSource.getConnection()) {
             var applied = Migrations.fromClasspath().migrate(connection);
             LOG.info(() -> applied.isEmpty() ? "Schema is up to date" : "Schema migrated: " + applied);

@@ -1,22 +1,14 @@
 package dev.roster.problem;
 
-import jakarta.json.bind.annotation.JsonbNillable;
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import java.util.List;
-
-/**
- * An RFC 9457 problem document. {@code errors} lists offending fields; {@code error} and
- * {@code error_description} are set on the token endpoint so OAuth 2.0 clients (RFC 6749 section 5.2)
- * read the same answer.
- */
-@JsonbNillable(false)
-@JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "requestId", "errors", "error",
-        "error_description"})
-public record Problem(String type, String title, int status, String detail, String instance, String requestId,
-                      List<FieldError> errors, String error, String error_description) {
+/** RFC 9457 problem documents, the native API's error shape ({@link ProblemRenderer} writes them). */
+public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    private Problem() {
+    }
+
+    /** The {@code type} of a kind of failure: a URN per slug. */
     public static String type(String slug) {
         return "urn:roster:problem:" + slug;
     }

@@ -8,18 +8,22 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The one exception-mapping policy of the native API. It looks through wrappers (transaction and
- * persistence exceptions) for the cause that explains the failure; what it cannot explain is a 500
- * with a generic body, logged with the request id.
+ * The one exception-mapping policy. It looks through wrappers (transaction and persistence exceptions) for the
+ * cause that explains the failure, and answers it through {@link ErrorAnswers} in the shape of the request's
+ * protocol; what it cannot explain is a 500 with a generic body, logged once with the request id. A failure the
+ * caller caused is logged in one line: at INFO for a conflict (two requests raced, or a rule held), else at FINE.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -32,21 +36,23 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Inject
     RequestId requestId;
 
+    @Inject
+    ErrorAnswers answers;
+
     @Override
     public Response toResponse(Throwable thrown) {
-        RosterException known = explain(thrown);
-        if (known != null) {
-            LOG.log(Level.FINE, "request {0}: {1}", new Object[] {requestId.value(), known.getMessage()});
-            return response(known);
+        RosterException failure = explain(thrown);
+        if (failure == null && thrown instanceof WebApplicationException web) {
+            failure = fromJaxRs(web);
         }
-        if (thrown instanceof WebApplicationException web) {
-            return fromJaxRs(web);
+        if (failure != null) {
+            String line = "request " + requestId.value() + ": " + failure.status() + " " + failure.detail();
+            LOG.log(failure.status() == 409 ? Level.INFO : Level.FINE, line); // a lost race is worth seeing
+        } else {
+            LOG.log(Level.WARNING, "request " + requestId.value() + " failed", thrown);
+            failure = new InternalFailure(requestId.value());
         }
-        LOG.log(Level.WARNING, "request " + requestId.value() + " failed", thrown);
-        Problem problem = new Problem(Problem.type("internal-error"), "Internal error", 500,
-                "Roster could not complete the request; it was not applied if it was a change. Quote request id "
-                        + requestId.value() + " when reporting it.", path(), requestId.value(), null, null, null);
-        return Response.status(500).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return answers.answer(path(), failure).response();
     }
 
     /** Finds a failure the caller can act on anywhere in the cause chain, or null. */
@@ -61,11 +67,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("23")) {
-                return new Conflict("the change collides with an existing record (a value that must be unique "
-                        + "is taken)");
+                return Conflict.notUnique("the change collides with an existing record (a value that must be "
+                        + "unique is taken)");
             }
             if (cause instanceof JsonException || cause instanceof JsonbException) {
-                return new InvalidInput("body", "is not well-formed JSON of the expected shape: "
+                return InvalidInput.malformed("is not well-formed JSON of the expected shape: "
                         + firstLine(cause.getMessage()));
             }
             if (cause.getCause() == cause) {
@@ -75,7 +81,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return null;
     }
 
-    private Response fromJaxRs(WebApplicationException web) {
+    private HttpFailure fromJaxRs(WebApplicationException web) {
         Response original = web.getResponse();
         int status = original.getStatus();
         String detail = switch (status) {
@@ -85,43 +91,23 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case 404 -> "there is no resource at " + path();
             case 405 -> "the method is not allowed here";
             case 406 -> "the API answers application/json";
-            case 415 -> "send the body as application/json";
+            case 415 -> "send the body as " + (Protocol.of(path()) == Protocol.TOKEN
+                    ? MediaType.APPLICATION_FORM_URLENCODED : MediaType.APPLICATION_JSON);
             default -> firstLine(web.getMessage());
         };
-        Problem problem = new Problem(Problem.type("http-" + status), reason(original), status, detail, path(),
-                requestId.value(), null, null, null);
-        Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
-        for (String header : new String[] {HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.ALLOW}) {
-            Object value = original.getHeaders().getFirst(header);
-            if (value != null) {
-                builder.header(header, value);
-            }
+        Map<String, String> headers = new HashMap<>();
+        Object allow = original.getHeaders().getFirst(HttpHeaders.ALLOW);
+        if (allow != null) {
+            headers.put(HttpHeaders.ALLOW, allow.toString());
         }
-        if (status == 401 && original.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE) == null) {
-            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"roster\"");
+        if (status == 401) {
+            headers.put(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"roster\"");
         }
-        return builder.build();
-    }
-
-    private Response response(RosterException known) {
-        Response.ResponseBuilder builder = Response.status(known.status()).type(Problem.MEDIA_TYPE)
-                .entity(known.toProblem(path(), requestId.value()));
-        if (known.status() == 401) {
-            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"roster\"");
-        }
-        if (known instanceof TooManyRequests throttled) {
-            builder.header(HttpHeaders.RETRY_AFTER, throttled.retryAfterSeconds());
-        }
-        return builder.build();
+        return new HttpFailure(status, ErrorAnswers.reason(status), detail, headers);
     }
 
     private String path() {
         return uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
-    }
-
-    private static String reason(Response response) {
-        Response.StatusType info = response.getStatusInfo();
-        return info == null || info.getReasonPhrase() == null ? "Error" : info.getReasonPhrase();
     }
 
     private static String firstLine(String message) {

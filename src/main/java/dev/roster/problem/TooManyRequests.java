@@ -1,5 +1,7 @@
 package dev.roster.problem;
 
+import java.util.Map;
+
 /** 429: too many failed attempts; {@link #retryAfterSeconds()} says when to try again. */
 public final class TooManyRequests extends RosterException {
 
@@ -13,5 +15,10 @@ public final class TooManyRequests extends RosterException {
 
     public long retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    @Override
+    public Map<String, String> headers() {
+        return Map.of("Retry-After", Long.toString(retryAfterSeconds));
     }
 }

@@ -1,10 +1,10 @@
 package dev.roster.security;
 
-import static dev.roster.platform.JsonValues.JSON;
-
 import dev.roster.domain.control.RequestHost;
-import dev.roster.platform.RequestId;
-import dev.roster.problem.Problem;
+import dev.roster.problem.ErrorAnswers;
+import dev.roster.problem.RosterException;
+import dev.roster.problem.TooManyRequests;
+import dev.roster.problem.Unauthorized;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -70,7 +70,7 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
     Caller caller;
 
     @Inject
-    RequestId requestId;
+    ErrorAnswers errors;
 
     @Inject
     RequestHost host;
@@ -148,7 +148,10 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(principal, identity.roles());
     }
 
-    /** {@code Authorization: Basic}: a user of the tenant named in {@code X-Tenant}, or the operator without one. */
+    /**
+     * {@code Authorization: Basic}: a user of the tenant named in {@code X-Tenant} (or served by the request's
+     * domain), else the platform operator acting in that tenant; the operator without a tenant.
+     */
     private Principals.Resolution basic(String encoded, String tenant) {
         String decoded;
         try {
@@ -160,8 +163,18 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
         if (colon <= 0 || decoded.length() > 2 * MAX_FIELD_LENGTH) {
             return Principals.Resolution.refused("the Basic credentials are not base64 of username:password");
         }
-        return principals.password(decoded.substring(0, colon), decoded.substring(colon + 1),
-                tenant == null || tenant.isBlank() ? null : tenant.strip());
+        String username = decoded.substring(0, colon);
+        String password = decoded.substring(colon + 1);
+        String label = tenant == null || tenant.isBlank() ? null : tenant.strip();
+        Principals.Resolution user = principals.password(username, password, label);
+        if (user.identity() == null && label != null && Principals.WRONG.equals(user.refusal())) {
+            // not a user of that tenant: the platform operator, acting in it, as with its bearer token
+            Principals.Resolution operator = principals.password(username, password, null);
+            if (operator.identity() != null) {
+                return operator;
+            }
+        }
+        return user;
     }
 
     private Principals.Resolution resolve(JsonWebToken jwt) {
@@ -216,30 +229,13 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
         return refuse(request, response, why, 0);
     }
 
-    /** Answers 401 with a problem body, or 429 with {@code Retry-After} when the account is throttled. */
+    /** Answers 401, or 429 with {@code Retry-After} when the account is throttled, in the protocol's shape. */
     private AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, String why,
                                         long retryAfterSeconds) {
-        int status = retryAfterSeconds > 0 ? 429 : 401;
+        RosterException failure = retryAfterSeconds > 0 ? new TooManyRequests(retryAfterSeconds)
+                : Unauthorized.refused(why);
         try {
-            response.setStatus(status);
-            if (status == 429) {
-                response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
-            } else {
-                response.setHeader("WWW-Authenticate", "Bearer realm=\"roster\", error=\"invalid_token\"");
-            }
-            response.setHeader(RequestId.HEADER, requestId.value());
-            response.setContentType(Problem.MEDIA_TYPE);
-            byte[] body = JSON.createObjectBuilder()
-                    .add("type", Problem.type(status == 429 ? "too-many-attempts" : "unauthorized"))
-                    .add("title", status == 429 ? "Too many attempts" : "Unauthorized")
-                    .add("status", status)
-                    .add("detail", why)
-                    .add("instance", request.getRequestURI())
-                    .add("requestId", requestId.value())
-                    .build().toString().getBytes(StandardCharsets.UTF_8);
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
-            response.flushBuffer();
+            errors.answer(request.getRequestURI(), failure).write(response);
         } catch (IOException e) {
             LOG.log(Level.FINE, "could not write the refusal", e);
         }

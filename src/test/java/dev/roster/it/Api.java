@@ -96,6 +96,15 @@ public final class Api {
             return this;
         }
 
+        /** A body as it is, with the given {@code Content-Type} (none when null). */
+        public Call body(String contentType, String text) {
+            if (contentType != null) {
+                header("Content-Type", contentType);
+            }
+            body = HttpRequest.BodyPublishers.ofString(text);
+            return this;
+        }
+
         public Call json(JsonObject json) {
             return json(json.toString());
         }
@@ -139,6 +148,10 @@ public final class Api {
 
     public Call delete(String path) {
         return new Call("DELETE", path);
+    }
+
+    public Call call(String method, String path) {
+        return new Call(method, path);
     }
 
     /** {@code POST /api/v1/provisioning/token} with a password grant. */

@@ -179,6 +179,12 @@ class CredentialsIT extends RosterIT {
         long retryAfter = Long.parseLong(locked.header("Retry-After"));
         assertTrue(retryAfter >= 1 && retryAfter <= 900, "Retry-After " + retryAfter);
         api.get(USERS).header("Authorization", basic("target", Api.PASSWORD)).tenant(tenant).send().expect(429);
+        assertEquals("HTTP/1.1 429 Too Many Requests", RawHttp.statusLine(base, "POST /api/v1/provisioning/token"
+                + " HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded", "grant_type=password&username=target"
+                + "&password=" + Api.PASSWORD + "&tenant=" + tenant), "the token endpoint's status line");
+        assertEquals("HTTP/1.1 429 Too Many Requests", RawHttp.statusLine(base, "GET " + USERS + " HTTP/1.1\r\n"
+                + "X-Tenant: " + tenant + "\r\nAuthorization: " + basic("target", Api.PASSWORD), ""),
+                "the authentication mechanism's status line");
         for (int i = 0; i < 5; i++) { // an account that does not exist is answered exactly alike
             api.login("ghost", "guess-" + i, tenant).expect(400);
         }
@@ -201,6 +207,16 @@ class CredentialsIT extends RosterIT {
         assertTrue(Integer.parseInt(refused[1]) >= 1);
         api.get(USERS).header("x-app-token", good).send().expect(200);
         assertEquals(200, rawGet("127.0.0.1", USERS, "x-app-token", good)[0]);
+    }
+
+    @Test
+    void theOperatorActsInATenantWithBasicAsWithItsBearerToken() {
+        String basic = basic(Api.OPERATOR, Api.OPERATOR_PASSWORD);
+        Api.Answer listed = api.get(USERS).header("Authorization", basic).tenant(tenant).send().expect(200);
+        assertEquals(api.get(USERS).as(api.operator()).tenant(tenant).send().expect(200).usernames(), listed.usernames());
+        api.get("/api/v1/tenants").header("Authorization", basic).send().expect(200);
+        api.get(USERS).header("Authorization", basic(Api.OPERATOR, "not-the-password")).tenant(tenant).send()
+                .expect(401);
     }
 
     @Test

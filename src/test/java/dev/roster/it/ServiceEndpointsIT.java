@@ -124,6 +124,23 @@ class ServiceEndpointsIT extends RosterIT {
         api.get(PATH + "/" + id).as(admin).send().expect(404);
     }
 
+    /** 003 Service Endpoint Fields: {@code endpointType} is a Map; it names the type by its id or its label. */
+    @Test
+    void theSeedsEndpointTypeMapNamesTheTypeByIdOrByLabel() {
+        for (String named : new String[] {"{\"label\":\"MQ_INCOMING\"}", "{\"id\":1}", "{\"label\":\"mq_incoming\"}"}) {
+            JsonObject added = api.post(PATH).as(admin).json("{\"endpointType\":" + named
+                    + ",\"url\":\"amqps://mq.example\"}").send().expect(201).json();
+            assertEquals(1, added.getInt("endpointTypeId"), named);
+            assertEquals("MQ_INCOMING", added.getJsonObject("endpointType").getString("label"), named);
+        }
+        field(api.post(PATH).as(admin).json("{\"endpointType\":{\"label\":\"TELEPATHY\"},\"url\":\"amqps://mq.example\"}")
+                .send(), "endpointType.label");
+        field(api.post(PATH).as(admin).json("{\"endpointType\":{\"id\":1},\"endpointTypeId\":2,"
+                + "\"url\":\"amqps://mq.example\"}").send(), "endpointType");
+        field(api.post(PATH).as(admin).json("{\"endpointType\":\"MQ_INCOMING\",\"url\":\"amqps://mq.example\"}").send(),
+                "endpointType");
+    }
+
     @Test
     void theCatalogListsTheTypes() {
         JsonObject type = Api.array(api.get("/api/v1/provisioning/endpoint-types").as(admin).send().expect(200).body())

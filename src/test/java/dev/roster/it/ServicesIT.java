@@ -1,7 +1,6 @@
 package dev.roster.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -26,8 +25,7 @@ class ServicesIT extends RosterIT {
     @Test
     void theCatalogShowsEachServicesStateAndInfoListsTheOnesSwitchedOn() {
         Map<String, Boolean> state = states(api.get("/api/v1/provisioning/services").as(admin).send().expect(200).body());
-        assertEquals(Map.of("native-api", true, "scim", false, "aisera", false, "kore", false, "bulk", false,
-                "invitations", false), state);
+        assertEquals(Map.of("native-api", true), state, "only the surfaces Roster serves");
         List<String> listed = ids(api.get("/api/v1/provisioning/info").as(admin).send().json());
         assertEquals(List.of("native-api"), listed);
         assertEquals(List.of("native-api"), ids(api.get("/api/v1/provisioning/details").as(admin).send().json()));
@@ -51,25 +49,24 @@ class ServicesIT extends RosterIT {
     }
 
     @Test
-    void aCompatibilitySurfaceIsClosedUntilTheOperatorOpensIt() {
-        Api.Answer closed = api.get("/api/public/users").header("auth", admin).send().expect(403);
-        assertTrue(closed.json().getString("detail").contains("kore"));
-        JsonObject opened = switchService(tenant, "kore", true).expect(200).json();
-        assertTrue(opened.getBoolean("enabled"));
-        assertEquals(404, api.get("/api/public/users").header("auth", admin).send().status(), "open; no such resource yet");
-        assertTrue(states(api.get("/api/v1/tenants/" + tenant + "/services").as(api.operator()).send().expect(200)
-                .body()).get("kore"));
+    void aSurfaceRosterDoesNotServeCannotBeSwitchedOn() {
+        for (String planned : List.of("scim", "aisera", "kore", "bulk", "invitations")) {
+            assertTrue(switchService(tenant, planned, true).expect(404).json().getString("detail").contains(planned));
+        }
+        assertEquals(Map.of("native-api", true), states(api.get("/api/v1/tenants/" + tenant + "/services")
+                .as(api.operator()).send().expect(200).body()));
     }
 
     @Test
     void onlyTheOperatorSwitchesAndBadSwitchesAreRefused() {
-        api.put("/api/v1/tenants/" + tenant + "/services/scim").as(admin).json("{\"enabled\":true}").send().expect(403);
+        api.put("/api/v1/tenants/" + tenant + "/services/native-api").as(admin).json("{\"enabled\":false}").send()
+                .expect(403);
         switchService(tenant, "telepathy", true).expect(404);
-        switchService("no-such-tenant-" + tenant, "scim", true).expect(404);
-        api.put("/api/v1/tenants/" + tenant + "/services/scim").as(api.operator()).json("{\"enabled\":\"yes\"}").send()
-                .expect(400);
-        api.put("/api/v1/tenants/" + tenant + "/services/scim").as(api.operator()).json("{}").send().expect(400);
-        assertFalse(states(api.get("/api/v1/provisioning/services").as(admin).send().body()).get("scim"));
+        switchService("no-such-tenant-" + tenant, "native-api", true).expect(404);
+        api.put("/api/v1/tenants/" + tenant + "/services/native-api").as(api.operator()).json("{\"enabled\":\"no\"}")
+                .send().expect(400);
+        api.put("/api/v1/tenants/" + tenant + "/services/native-api").as(api.operator()).json("{}").send().expect(400);
+        assertTrue(states(api.get("/api/v1/provisioning/services").as(admin).send().body()).get("native-api"));
     }
 
     private Api.Answer switchService(String label, String service, boolean enabled) {

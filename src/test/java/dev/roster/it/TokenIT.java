@@ -17,6 +17,17 @@ import org.junit.jupiter.api.Test;
 class TokenIT extends RosterIT {
 
     @Test
+    void aTokenRequestThatIsNotAFormIsRefusedNamingTheFormType() {
+        String form = "grant_type=password&username=nobody&password=wrong-password";
+        for (String type : new String[] {null, "*/*", "application/*", "application/json", "text/plain"}) {
+            Api.Answer answer = api.post("/api/v1/provisioning/token").body(type, form).send();
+            assertEquals(415, answer.status(), type + ": " + answer.body());
+            assertTrue(answer.json().getString("detail").contains("application/x-www-form-urlencoded"), answer.body());
+            assertEquals("invalid_request", answer.json().getString("error"));
+        }
+    }
+
+    @Test
     void healthReportsTheDatabase() {
         Api.Answer health = api.get("/health").send().expect(200);
         assertTrue(health.body().contains("\"database\""), health.body());

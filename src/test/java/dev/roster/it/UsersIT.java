@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.it.shared.SharedRoster;
 import jakarta.json.JsonObject;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,6 +40,26 @@ class UsersIT extends RosterIT {
                     }
                 ]
             }""";
+
+    @Test
+    void aBodyThatNamesAKeyTwiceIsA400NamingTheKey() {
+        String tenant = api.newTenant();
+        Api.Answer answer = api.putUser(tenant, "twice", "{\"email\": \"a@x.is\", \"email\": \"b@x.is\"}").expect(400);
+        assertTrue(answer.json().getString("detail").contains("'email'"), answer.body());
+        api.get("/api/v1/provisioning/users/twice").as(api.operator()).tenant(tenant).send().expect(404);
+    }
+
+    @Test
+    void aBodyNestedAThousandLevelsDeepIsA400AndNoStackTraceInTheLog() throws Exception {
+        String tenant = api.newTenant();
+        String deep = "{\"a\":".repeat(1000) + "1" + "}".repeat(1000);
+        Api.Answer answer = api.putUser(tenant, "deep", deep).expect(400);
+        assertTrue(answer.json().getString("detail").contains("nests deeper than"), answer.body());
+        String requestId = answer.header("X-Request-Id");
+        List<String> log = Files.readAllLines(SharedRoster.log());
+        assertTrue(log.stream().filter(line -> line.contains(requestId)).count() <= 1, "one line at most");
+        assertFalse(log.stream().anyMatch(line -> line.contains("JsonParserImpl")), "no stack trace");
+    }
 
     @Test
     void seedExampleCreatesTheUserAndReadsBack() {

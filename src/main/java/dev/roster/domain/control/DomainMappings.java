@@ -65,7 +65,7 @@ public class DomainMappings {
         DomainMapping mapping = new DomainMapping(caller.tenant().id(), domain);
         Changes changes = configure(mapping, input);
         if (byDomain(domain).isPresent()) {
-            throw new Conflict("the domain " + domain + " is already mapped on this platform");
+            throw Conflict.notUnique("the domain " + domain + " is already mapped on this platform");
         }
         em.persist(mapping);
         em.flush();

@@ -33,11 +33,11 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class ServiceEndpoints {
 
-    static final Set<String> WRITABLE = Set.of("endpointTypeId", "url", "userName", "password", "provUserName",
-            "provPassword", "provPort", "apiKey", "messageHandler", "exchange", "binding", "active", "durable", "vhost",
-            "activeFrom", "activeUntil");
+    static final Set<String> WRITABLE = Set.of("endpointTypeId", "endpointType", "url", "userName", "password",
+            "provUserName", "provPassword", "provPort", "apiKey", "messageHandler", "exchange", "binding", "active",
+            "durable", "vhost", "activeFrom", "activeUntil");
     static final Set<String> READ_ONLY = Set.of("id", "tenantId", "registeredByUserId", "registeredDate",
-            "endpointType", "passwordSet", "provPasswordSet", "apiKeySet");
+            "passwordSet", "provPasswordSet", "apiKeySet");
 
     @PersistenceContext
     EntityManager em;
@@ -95,6 +95,35 @@ public class ServiceEndpoints {
         audit.record(endpoint.tenantId(), "endpoint.removed", "endpoint", endpoint.id(), endpoint.url(), null);
     }
 
+    /**
+     * The type a body names: by {@code endpointTypeId}, or by the seed's {@code endpointType} map with its
+     * {@code id} or {@code label} (as a client sends back what it read); null when it names none.
+     */
+    private static Integer namedType(JsonInput in, JsonObject body) {
+        Integer byId = in.integer("endpointTypeId", 1, Integer.MAX_VALUE);
+        JsonValue named = body.get("endpointType");
+        if (named == null || named.getValueType() == JsonValue.ValueType.NULL) {
+            return byId;
+        }
+        Integer byMap = null;
+        if (!(named instanceof JsonObject map)) {
+            in.fail("endpointType", "must be an object naming the type by id or label");
+        } else if (map.get("id") instanceof JsonNumber id && id.isIntegral()) {
+            byMap = id.intValue();
+        } else if (map.get("label") instanceof JsonString label) {
+            byMap = EndpointType.byLabel(label.getString()).map(EndpointType::id).orElse(null);
+            if (byMap == null) {
+                in.fail("endpointType.label", "is not in the catalog at GET /api/v1/provisioning/endpoint-types");
+            }
+        } else {
+            in.fail("endpointType", "names the type by its id (a number) or its label (such as MQ_INCOMING)");
+        }
+        if (byId != null && byMap != null && !byId.equals(byMap)) {
+            in.fail("endpointType", "names another type than endpointTypeId");
+        }
+        return byId != null ? byId : byMap;
+    }
+
     private Changes apply(ServiceEndpoint e, JsonObject body, boolean creating) {
         JsonInput in = JsonInput.of(body);
         for (String field : in.fields()) {
@@ -103,13 +132,14 @@ public class ServiceEndpoints {
                         + String.join(", ", WRITABLE.stream().sorted().toList()));
             }
         }
-        if (creating && (!in.has("endpointTypeId") || body.isNull("endpointTypeId"))) {
-            in.fail("endpointTypeId", "is required; see GET /api/v1/provisioning/endpoint-types");
+        Integer typeId = namedType(in, body);
+        if (creating && typeId == null && in.valid()) {
+            in.fail("endpointTypeId", "is required (or the seed's endpointType with its id or label); see GET"
+                    + " /api/v1/provisioning/endpoint-types");
         }
         if (creating && (!in.has("url") || body.isNull("url"))) {
             in.fail("url", "is required");
         }
-        Integer typeId = in.integer("endpointTypeId", 1, Integer.MAX_VALUE);
         EndpointType type = typeId == null ? EndpointType.byId(e.endpointTypeId()).orElse(null)
                 : EndpointType.byId(typeId).orElse(null);
         if (typeId != null && type == null) {

@@ -31,6 +31,11 @@ public enum EndpointType {
         return Arrays.stream(values()).filter(t -> t.id == id).findFirst();
     }
 
+    /** The type with this label (its name, such as {@code MQ_INCOMING}), regardless of case. */
+    public static Optional<EndpointType> byLabel(String label) {
+        return Arrays.stream(values()).filter(t -> t.name().equalsIgnoreCase(label)).findFirst();
+    }
+
     public int id() { return id; }
     public String displayName() { return displayName; }
     public boolean internal() { return internal; }

@@ -1,9 +1,7 @@
 package dev.roster.service.control;
 
-import static dev.roster.platform.JsonValues.JSON;
-
-import dev.roster.platform.RequestId;
-import dev.roster.problem.Problem;
+import dev.roster.problem.ErrorAnswers;
+import dev.roster.problem.ServiceSwitchedOff;
 import dev.roster.security.Caller;
 import dev.roster.service.entity.Service;
 import jakarta.inject.Inject;
@@ -14,7 +12,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -33,7 +30,7 @@ public class ServiceGate extends HttpFilter {
     Services services;
 
     @Inject
-    RequestId requestId;
+    ErrorAnswers errors;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -41,20 +38,7 @@ public class ServiceGate extends HttpFilter {
         Optional<Service> service = Service.of(request.getRequestURI());
         String tenantId = service.isPresent() ? caller.credentialTenantId() : null;
         if (tenantId != null && !services.enabled(tenantId, service.get())) {
-            byte[] body = JSON.createObjectBuilder()
-                    .add("type", Problem.type("service-switched-off"))
-                    .add("title", "Service switched off")
-                    .add("status", 403)
-                    .add("detail", "the service " + service.get().id() + " is switched off for this tenant; the "
-                            + "platform operator switches it on")
-                    .add("instance", request.getRequestURI())
-                    .add("requestId", requestId.value())
-                    .build().toString().getBytes(StandardCharsets.UTF_8);
-            response.setStatus(403);
-            response.setContentType(Problem.MEDIA_TYPE);
-            response.setHeader(RequestId.HEADER, requestId.value());
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            errors.answer(request.getRequestURI(), new ServiceSwitchedOff(service.get().id())).write(response);
             return;
         }
         chain.doFilter(request, response);

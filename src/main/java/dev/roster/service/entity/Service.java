@@ -5,19 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The integration surfaces of Roster. The native API is on unless switched off; the compatibility surfaces
- * and SCIM are off until the operator switches them on for a tenant.
+ * The integration surfaces Roster serves, and only those: a tenant may switch off what it does not use. The
+ * native API is on unless switched off. Each protocol adapter (SCIM, the Aisera and Kore.ai paths, bulk jobs,
+ * invitations) adds its surface here when it lands, off until the operator switches it on for a tenant.
  */
 public enum Service {
     NATIVE_API("native-api", "Roster's provisioning API", true, List.of("/api/v1/provisioning/"),
-            List.of("/api/v1/provisioning/token")),
-    SCIM("scim", "SCIM 2.0 (RFC 7643, RFC 7644) for identity providers", false, List.of("/scim/v2/"), List.of()),
-    AISERA("aisera", "Aisera-compatible user provisioning", false,
-            List.of("/scim/provision-user", "/scim/update-user/", "/scim/de-provision-user/"), List.of()),
-    KORE("kore", "Kore.ai-compatible bulk user creation", false, List.of("/api/public/"), List.of()),
-    BULK("bulk", "Bulk provisioning jobs", false, List.of("/api/v1/provisioning/bulk", "/api/v1/provisioning/jobs"),
-            List.of()),
-    INVITATIONS("invitations", "Invitations by e-mail", false, List.of("/api/v1/provisioning/invitations"), List.of());
+            List.of("/api/v1/provisioning/token"));
 
     private final String id;
     private final String title;

@@ -51,7 +51,7 @@ public class Tenants {
         Boolean active = input.bool("active");
         input.check();
         if (byLabel(label).isPresent()) {
-            throw new Conflict("a tenant with label '" + label + "' already exists");
+            throw Conflict.notUnique("a tenant with label '" + label + "' already exists");
         }
         Tenant tenant = new Tenant(label, name);
         tenant.brand(icon, theme);

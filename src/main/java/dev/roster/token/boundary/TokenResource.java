@@ -55,6 +55,7 @@ public class TokenResource {
     @POST
     @PermitAll
     @SecurityRequirements
+    @FormBody
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "token", summary = "Obtain an access token", description = "Anyone. "

@@ -334,7 +334,7 @@ public class Users {
         long taken = em.createNamedQuery(User.EMAIL_TAKEN, Long.class).setParameter("tenant", user.tenantId())
                 .setParameter("email", User.lower(user.email())).setParameter("id", user.id()).getSingleResult();
         if (taken > 0) {
-            throw new Conflict("another user of this tenant already has the e-mail address " + user.email());
+            throw Conflict.notUnique("another user of this tenant already has the e-mail address " + user.email());
         }
     }
 

@@ -56,6 +56,7 @@ public class SharedRosterContainer implements DeployableContainer<SharedRosterCo
         } catch (Exception e) {
             throw new LifecycleException("the shared Roster did not start: " + e.getMessage(), e);
         }
+        System.setProperty(SharedRoster.LOG_PROPERTY, roster.logFile().toAbsolutePath().toString());
         shutdownHook = new Thread(roster::kill, "stop shared Roster");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         System.out.printf("Shared Roster started in %.1f s on port %d (log: %s)%n", roster.startupMillis() / 1000.0,
