@@ -2,6 +2,7 @@ package dev.roster.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roster.it.shared.SharedRoster;
@@ -27,6 +28,23 @@ class PrivilegesIT extends RosterIT {
                 "activeFrom": "2014-09-09T13:49:29Z",
                 "activeUntil": null
             }""";
+
+    /** Issue 12, README: a user's ETag changes with its privileges, so If-Match never overwrites an unseen grant. */
+    @Test
+    void aPrivilegeChangeChangesTheUsersEntityTag() {
+        String tenant = api.newTenant();
+        api.plainMember(tenant, "tagged", "USER", null);
+        String user = "/api/v1/provisioning/users/tagged";
+        String before = api.get(user).as(api.operator()).tenant(tenant).send().expect(200).header("ETag");
+        api.put(user + "/privilege").as(api.operator()).tenant(tenant).json("{\"role\":\"TEAM_LEADER\"}").send()
+                .expect(200);
+        String afterGrant = api.get(user).as(api.operator()).tenant(tenant).send().expect(200).header("ETag");
+        assertNotEquals(before, afterGrant, "a role change");
+        api.put(user).as(api.operator()).tenant(tenant).header("If-Match", before).json("{\"firstName\":\"T\"}").send()
+                .expect(412);
+        api.delete(user + "/privilege").as(api.operator()).tenant(tenant).send().expect(204);
+        assertNotEquals(afterGrant, api.get(user).as(api.operator()).tenant(tenant).send().header("ETag"), "a revocation");
+    }
 
     @Test
     void seedExampleGrantsThenChangesTheUsersPrivilege() {

@@ -6,6 +6,10 @@ import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
 import dev.roster.privilege.boundary.PrivilegeView;
 import dev.roster.privilege.entity.Privilege;
+import dev.roster.platform.Clock;
+import dev.roster.platform.Window;
+import dev.roster.privilege.entity.Role;
+import dev.roster.problem.Conflict;
 import dev.roster.problem.NotFound;
 import dev.roster.security.Caller;
 import dev.roster.user.control.Listing;
@@ -19,6 +23,7 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,6 +141,10 @@ public class Privileges {
 
     private Privilege set(User user, PrivilegeInput input, Privilege privilege) {
         boolean created = privilege == null;
+        if (!created && !(input.role() == Role.ADMINISTRATOR
+                && Window.contains(input.activeFrom(), input.activeUntil(), Clock.now()))) {
+            keepAnAdministrator(user, "changing its privilege");
+        }
         Changes changes = new Changes();
         if (created) {
             privilege = new Privilege(user, Privilege.TENANT_SLOT, caller.name());
@@ -154,7 +163,9 @@ public class Privileges {
         if (user.status() == UserStatus.DEPROVISIONED || user.status() == UserStatus.INVITED) {
             changes.note("userStatus", user.status(), UserStatus.ACTIVE);
             user.changeStatus(UserStatus.ACTIVE);
-            user.touch();
+        }
+        if (created || !changes.isEmpty()) {
+            user.touch(); // a user's privileges are part of it: its ETag and updatedAt change with them
         }
         listing.update(user, privilege);
         if (created || !changes.isEmpty()) {
@@ -165,12 +176,34 @@ public class Privileges {
     }
 
     private void remove(Privilege privilege) {
+        keepAnAdministrator(privilege.user(), "revoking its privilege");
         em.remove(privilege);
+        privilege.user().touch();
         listing.update(privilege.user(), null);
         audit.record(privilege.tenantId(), "privilege.revoked", "privilege", privilege.id(),
                 privilege.user().username(), new Changes().note("role", privilege.role(), null)
                         .note("activeFrom", privilege.activeFrom(), null)
                         .note("activeUntil", privilege.activeUntil(), null));
+    }
+
+    /**
+     * Refuses (409) a change to {@code user} that would leave its tenant without an effective administrator, unless
+     * the platform operator makes it: after it, nobody but the operator could manage the tenant.
+     */
+    public void keepAnAdministrator(User user, String change) {
+        Instant now = Clock.now();
+        if (caller.operator() || held(user).stream().noneMatch(p -> p.role() == Role.ADMINISTRATOR
+                && p.effectiveAt(now))) {
+            return;
+        }
+        long administrators = em.createNamedQuery(Privilege.ADMINISTRATORS, Long.class)
+                .setParameter("tenant", user.tenantId()).setParameter("role", Role.ADMINISTRATOR)
+                .setParameter("active", UserStatus.ACTIVE).setParameter("now", now).getSingleResult();
+        if (administrators <= 1) {
+            throw new Conflict("'" + user.username() + "' is the tenant's last administrator: " + change + " would"
+                    + " leave nobody but the platform operator able to manage the tenant; grant ADMINISTRATOR to"
+                    + " another user first");
+        }
     }
 
     private Privilege resolve(String idOrUsername) {

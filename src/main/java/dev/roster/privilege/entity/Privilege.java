@@ -33,6 +33,9 @@ import java.util.UUID;
         query = "SELECT p FROM Privilege p WHERE p.user.id IN :users ORDER BY p.slot")
 @NamedQuery(name = Privilege.OF_USER,
         query = "SELECT p FROM Privilege p WHERE p.user.id = :user")
+@NamedQuery(name = Privilege.ADMINISTRATORS, query = "SELECT COUNT(DISTINCT p.user.id) FROM Privilege p"
+        + " WHERE p.tenantId = :tenant AND p.role = :role AND p.user.status = :active"
+        + " AND (p.activeFrom IS NULL OR p.activeFrom <= :now) AND (p.activeUntil IS NULL OR p.activeUntil > :now)")
 @NamedQuery(name = Privilege.ACCOUNT, query = "SELECT u, t, p.role, s.service, s.enabled FROM User u "
         + "JOIN Tenant t ON t.id = u.tenantId LEFT JOIN Privilege p ON p.user = u "
         + "AND (p.activeFrom IS NULL OR p.activeFrom <= :now) AND (p.activeUntil IS NULL OR p.activeUntil > :now) "
@@ -43,6 +46,8 @@ public class Privilege {
     public static final String BY_ID = "Privilege.byId";
     public static final String OF_USERS = "Privilege.ofUsers";
     public static final String OF_USER = "Privilege.ofUser";
+    /** How many active users of a tenant hold a role now. */
+    public static final String ADMINISTRATORS = "Privilege.administrators";
     /**
      * A user, its tenant, the roles its privileges grant now and the tenant's service switches: a row per
      * effective privilege and switch (or one row with nulls when there are none).

@@ -210,6 +210,9 @@ public class Users {
                 throw new InvalidInput("status", "a " + user.status().name().toLowerCase() + " user becomes ACTIVE "
                         + "by being granted a privilege");
             }
+            if (input.status == UserStatus.SUSPENDED) {
+                privileges.keepAnAdministrator(user, "suspending it");
+            }
             changes.note("status", user.status(), input.status);
             user.changeStatus(input.status);
             if (input.status == UserStatus.SUSPENDED) {
@@ -244,6 +247,7 @@ public class Users {
     @Transactional
     public void deprovision(String username) {
         User user = visible(username);
+        privileges.keepAnAdministrator(user, "de-provisioning it");
         List<String> revoked = privileges.revokeAll(user);
         if (user.status() != UserStatus.DEPROVISIONED) {
             Changes changes = new Changes().note("status", user.status(), UserStatus.DEPROVISIONED)
