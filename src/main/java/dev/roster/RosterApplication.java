@@ -5,6 +5,7 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.Components;
@@ -47,4 +48,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
                 description = "A token from POST /api/v1/provisioning/token")))
 public class RosterApplication extends Application {
+
+    /** Jersey's generated WADL ({@code /api/application.wadl}) is off: the API's document is {@code /openapi}. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
 }

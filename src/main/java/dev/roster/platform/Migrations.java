@@ -121,7 +121,7 @@ public final class Migrations {
                 insert.executeUpdate();
             }
             connection.commit();
-            LOG.info(() -> "Applied schema migration V" + script.version() + " (" + script.description() + ")");
+            LOG.fine(() -> "Applied schema migration V" + script.version() + " (" + script.description() + ")");
             return true;
         } catch (SQLException | RuntimeException e) {
             connection.rollback();

@@ -6,8 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -45,13 +50,42 @@ public class Startup {
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         JWT_STORE.setLevel(Level.WARNING); // a refused token is answered 401; it is not worth a trace per request
         TRANSACTIONS.setFilter(record -> !Races.lost(record.getThrown()));
+        String database;
         try (Connection connection = dataSource.getConnection()) {
             var applied = Migrations.fromClasspath().migrate(connection);
             LOG.info(() -> applied.isEmpty() ? "Schema is up to date" : "Schema migrated: " + applied);
+            DatabaseMetaData meta = connection.getMetaData();
+            database = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " at " + meta.getURL();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot migrate the database schema: " + e.getMessage(), e);
         }
         bootstrap.ensureOperator();
         counterSettlement.start();
+        LOG.info("Roster " + version() + " started" + httpPort().map(port -> " on port " + port).orElse("")
+                + "; data folder " + DataDir.path().toAbsolutePath() + "; database " + database);
+    }
+
+    private static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = Startup.class.getResourceAsStream("/roster-version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "no version", e);
+        }
+        return properties.getProperty("version", "(unknown version)");
+    }
+
+    /** The HTTP port, when Roster runs on Payara Micro (whose API says it); empty on another server. */
+    private static Optional<Integer> httpPort() {
+        try {
+            Class<?> micro = Class.forName("fish.payara.micro.PayaraMicro", true,
+                    Thread.currentThread().getContextClassLoader());
+            Object instance = micro.getMethod("getInstance").invoke(null);
+            return Optional.of((Integer) micro.getMethod("getHttpPort").invoke(instance)).filter(port -> port > 0);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError notMicro) {
+            return Optional.empty();
+        }
     }
 }

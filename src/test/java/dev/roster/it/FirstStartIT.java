@@ -43,6 +43,7 @@ class FirstStartIT {
             password = generated.group(1);
             assertTrue(password.length() >= 20, "a strong password");
             assertFalse(generated.find(), "and logged once");
+            assertStartUpLogIsShortAndSaysWhatAnOperatorNeeds(first, data);
             Api api = new Api(first.url());
             tokenFromFirstRun = api.token("admin", password, null);
             api.get("/api/v1/tenants").as(tokenFromFirstRun).send().expect(200);
@@ -61,6 +62,17 @@ class FirstStartIT {
             api.token("admin", password, null);
             api.login("admin", "a-different-one-1", null).expect(400);
         }
+    }
+
+    /** Issue 12, "start-up log": version, port, data folder, database and the operator; no certificate dumps. */
+    private static void assertStartUpLogIsShortAndSaysWhatAnOperatorNeeds(RosterProcess roster, Path data)
+            throws IOException {
+        String log = roster.log();
+        assertTrue(Pattern.compile("Roster \\d+\\.\\d+\\.\\d+\\S* started on port " + roster.port() + "; data folder "
+                + Pattern.quote(data.toAbsolutePath().toString()) + "; database Apache Derby").matcher(log).find(), log);
+        assertFalse(log.contains("expired"), "no warnings about the certificates Payara ships");
+        long records = log.lines().filter(line -> line.startsWith("[20")).count();
+        assertTrue(records <= 10, records + " log records for a first start: " + log);
     }
 
     /** The operator's password hash as stored, read from the stopped Roster's database. */

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A Payara Micro process running the packaged WAR as the README tells an operator to start it: {@code java
- * <Roster's JVM options> -jar payara-micro.jar --deploy roster.war --port P --nohazelcast --disablephonehome}:
- * the options of {@code mvn payara-micro:start} and nothing else.
+ * <Roster's JVM options> -jar payara-micro.jar --deploy roster.war --port P --nohazelcast --disablephonehome
+ * --logproperties src/main/payara/logging.properties}: the options of {@code mvn payara-micro:start} and nothing
+ * else.
  */
 public record RosterProcess(Process process, Path logFile, int port, long startupMillis) implements AutoCloseable {
 
@@ -34,7 +35,8 @@ public record RosterProcess(Process process, Path logFile, int port, long startu
         command.addAll(jvmOptions());
         command.addAll(List.of("-jar", payaraMicroJar(), "--deploy", new File(System.getProperty("roster.war",
                 "target/roster.war")).getAbsolutePath(), "--port", Integer.toString(port), "--nohazelcast",
-                "--disablephonehome"));
+                "--disablephonehome", "--logproperties", new File(System.getProperty("roster.logging.properties",
+                        "src/main/payara/logging.properties")).getAbsolutePath()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("ROSTER_"));
