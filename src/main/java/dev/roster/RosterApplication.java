@@ -36,7 +36,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Token", description = "Sign in: a password grant answers a short-lived bearer token."),
                 @Tag(name = "Tenant information", description = "The calling tenant's own configuration."),
                 @Tag(name = "Users", description = "The tenant's users, as far as the caller's role reaches."),
-                @Tag(name = "Privileges", description = "A user's role in the tenant for a window of time."),
+                @Tag(name = "Privileges", description = "A user's roles in the tenant, each for a window of time and "
+                        + "optionally for one application (scope)."),
+                @Tag(name = "Roles", description = "The five system roles and the roles a tenant defines."),
                 @Tag(name = "Audit events", description = "Every change in the tenant."),
                 @Tag(name = "Domain mappings", description = "The domains that serve the tenant."),
                 @Tag(name = "Service endpoints", description = "The tenant's integration endpoints."),

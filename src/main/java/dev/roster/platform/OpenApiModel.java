@@ -6,6 +6,7 @@ import dev.roster.domain.boundary.DomainMappingView;
 import dev.roster.endpoint.boundary.ServiceEndpointView;
 import dev.roster.service.boundary.ServiceView;
 import dev.roster.privilege.boundary.PrivilegeView;
+import dev.roster.privilege.control.RoleRef;
 import dev.roster.problem.Problem;
 import dev.roster.tenant.boundary.TenantView;
 import dev.roster.token.boundary.TokenResource;
@@ -35,7 +36,7 @@ public class OpenApiModel implements OASModelReader {
     static final Map<String, String> PAGES = new LinkedHashMap<>();
     /** The other schemas this model adds. */
     static final java.util.Set<String> EXTRA = java.util.Set.of("Problem", "FieldError", "ServiceList",
-            "EndpointTypeList", "JwkSet");
+            "EndpointTypeList", "JwkSet", "PrivilegeList");
 
     static {
         SCHEMAS.put("User", UserView.class);
@@ -53,9 +54,11 @@ public class OpenApiModel implements OASModelReader {
         SCHEMAS.put("ServiceEndpoint", ServiceEndpointView.class);
         SCHEMAS.put("EndpointType", ServiceEndpointView.TypeView.class);
         SCHEMAS.put("Service", ServiceView.class);
+        SCHEMAS.put("Role", RoleRef.class);
         PAGES.put("UserPage", "User");
         PAGES.put("UserInTenantPage", "UserInTenant");
         PAGES.put("PrivilegePage", "Privilege");
+        PAGES.put("RolePage", "Role");
         PAGES.put("TenantPage", "Tenant");
         PAGES.put("AuditEventPage", "AuditEvent");
         PAGES.put("ApiKeyPage", "ApiKey");
@@ -68,6 +71,8 @@ public class OpenApiModel implements OASModelReader {
         Components components = OASFactory.createComponents();
         SCHEMAS.forEach((name, type) -> components.addSchema(name, record(type)));
         PAGES.forEach((name, item) -> components.addSchema(name, page(item)));
+        components.addSchema("PrivilegeList",
+                OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(ref("Privilege")));
         components.addSchema("ServiceList", OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(ref("Service")));
         components.addSchema("EndpointTypeList",
                 OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(ref("EndpointType")));

@@ -78,8 +78,8 @@ public class Principals {
         Set<String> roles = new HashSet<>();
         Map<String, Boolean> switches = new HashMap<>();
         for (Object[] row : rows) {
-            if (row[2] != null) {
-                roles.add(((Role) row[2]).name());
+            if (row[2] != null) { // the query keeps unscoped privileges; only system roles grant anything here
+                Role.ofId((String) row[2]).ifPresent(role -> roles.add(role.name()));
             }
             if (row[3] != null) {
                 switches.put((String) row[3], (Boolean) row[4]);

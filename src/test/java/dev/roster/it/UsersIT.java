@@ -291,7 +291,7 @@ class UsersIT extends RosterIT {
         assertField(api.putUser(tenant, "u1", "{\"email\":\"u1@example.com\",\"tenantUserPrivileges\":[{\"role\":\"GOD\"}]}"),
                 "tenantUserPrivileges[0].role");
         assertField(api.putUser(tenant, "u1", "{\"email\":\"u1@example.com\",\"tenantUserPrivileges\":"
-                + "[{\"role\":\"USER\"},{\"role\":\"ADMINISTRATOR\"}]}"), "tenantUserPrivileges");
+                + "[{\"role\":\"USER\"},{\"role\":\"user\"}]}"), "tenantUserPrivileges[1]");
         assertField(api.putUser(tenant, "u%20space", "{\"email\":\"u1@example.com\"}"), "username");
         api.get("/api/v1/provisioning/users/u1").as(api.operator()).tenant(tenant).send().expect(404);
         assertEquals(0, api.get("/api/v1/provisioning/events?size=200").as(api.operator()).tenant(tenant).send()

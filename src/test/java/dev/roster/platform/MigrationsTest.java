@@ -148,6 +148,27 @@ class MigrationsTest {
         assertEquals(-1, single("SELECT SUM(delta) FROM counter_deltas WHERE name = 'listed-users:a'"));
     }
 
+    @Test
+    void v10KeysEachExistingPrivilegeByItsRoleAndNoScope() throws SQLException {
+        String upToV9 = "V1__core.sql\nV2__api_keys.sql\nV3__domain_mappings.sql\nV4__service_endpoints.sql\n"
+                + "V5__tenant_services.sql\nV6__listing_and_counters.sql\nV7__listing_anchors.sql\n"
+                + "V8__drop_unused_email_index.sql\nV9__counter_sentinels.sql\n";
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), shipped(upToV9).migrate(connection));
+        execute("INSERT INTO tenants (id, label, name, active, created_at, updated_at, version) VALUES ('t10', 't10', "
+                + "'T', TRUE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)");
+        user("t10", "admin", "ACTIVE", "NULL", "NULL");
+        execute("UPDATE user_privileges SET role = 'ADMINISTRATOR' WHERE id = 'p-admin'");
+
+        assertEquals(List.of(10), shipped(upToV9 + "V10__roles_and_privileges.sql\n").migrate(connection));
+        assertEquals(1, single("SELECT COUNT(*) FROM user_privileges WHERE slot = 'ADMINISTRATOR|' AND scope IS NULL"));
+        assertEquals(1, single("SELECT COUNT(*) FROM users WHERE listed_windows IS NULL AND relist_at IS NULL"));
+        execute("INSERT INTO tenant_roles (id, tenant_id, name, name_lc, weight, created_at, updated_at, version) "
+                + "VALUES ('r1', 't10', 'Help Desk Agent', 'help desk agent', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)");
+        assertThrows(SQLException.class, () -> execute("INSERT INTO tenant_roles (id, tenant_id, name, name_lc, weight,"
+                + " created_at, updated_at, version) VALUES ('r2', 't10', 'HELP DESK AGENT', 'help desk agent', 0,"
+                + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)"), "a name is unique in the tenant regardless of case");
+    }
+
     private void user(String tenant, String name, String status, String from, String until) throws SQLException {
         String id = "u-" + name;
         execute("INSERT INTO users (id, tenant_id, username, username_lc, email, email_lc, mgmt_path, status, created_at, "

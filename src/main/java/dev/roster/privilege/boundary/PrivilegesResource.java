@@ -2,7 +2,9 @@ package dev.roster.privilege.boundary;
 
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
+import dev.roster.privilege.control.PrivilegeInput;
 import dev.roster.privilege.control.Privileges;
+import dev.roster.privilege.control.RoleCatalog;
 import dev.roster.problem.Problem;
 import dev.roster.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -47,15 +50,23 @@ public class PrivilegesResource {
     @Inject
     Privileges privileges;
 
+    @Inject
+    RoleCatalog roles;
+
     @GET
     @RolesAllowed({Roles.USER, Roles.TEAM_LEADER, Roles.MANAGEMENT, Roles.ADMINISTRATOR, Roles.INTERNAL_AUDITING,
             Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "listPrivileges", summary = "List all privileges", description = "Any role, within its reach: every privilege "
             + "(effective, not yet started, or ended; `effective` tells) of the users the caller may see, ordered by "
-            + "username.")
+            + "username; `role` (an id or name) and `scope` narrow the list.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "PrivilegePage")))
-    public Page<PrivilegeView> list(@Parameter(description = "page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page, @Parameter(description = "page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
-        return privileges.list(PageRequest.of(page, size));
+    @APIResponse(responseCode = "400", description = "An unknown role, or bad paging",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Page<PrivilegeView> list(@Parameter(description = "page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page, @Parameter(description = "page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size,
+                                    @Parameter(description = "only privileges of this role (its id or name)") @QueryParam("role") String role,
+                                    @Parameter(description = "only privileges for this scope (an application id)") @QueryParam("scope") String scope) {
+        Map<String, String> names = roles.names();
+        return privileges.list(PageRequest.of(page, size), role, scope).map(p -> PrivilegeView.from(p, names));
     }
 
     @GET
@@ -69,14 +80,14 @@ public class PrivilegesResource {
     @APIResponse(responseCode = "404", description = "No such privilege within the caller's reach",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public PrivilegeView get(@PathParam("id") String id) {
-        return privileges.byId(id);
+        return PrivilegeView.from(privileges.byId(id), roles.names());
     }
 
     @PUT
     @Path("{id}")
     @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
-    @Operation(operationId = "updatePrivilege", summary = "Update a privilege", description = "Role: ADMINISTRATOR. Replaces role and window; "
-            + "`activeUntil` must be later than `activeFrom`.")
+    @Operation(operationId = "updatePrivilege", summary = "Update a privilege", description = "Role: ADMINISTRATOR. Replaces role, scope and "
+            + "window; `activeUntil` must be later than `activeFrom`. A user holds one privilege per role and scope.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "seed privilege", value = SEED_PRIVILEGE)))
     @APIResponse(responseCode = "200", description = "Updated",
@@ -85,8 +96,10 @@ public class PrivilegesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "404", description = "No such privilege",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "409", description = "The user holds another privilege of that role and scope, or it is the tenant's last administrator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public PrivilegeView put(@PathParam("id") String id, JsonObject body) {
-        return privileges.putById(id, body);
+        return PrivilegeView.from(privileges.putById(id, PrivilegeInput.read(body)), roles.names());
     }
 
     @DELETE

@@ -2,41 +2,41 @@ package dev.roster.privilege.control;
 
 import dev.roster.platform.JsonInput;
 import dev.roster.platform.Window;
-import dev.roster.privilege.entity.Role;
 import jakarta.json.JsonObject;
-import java.time.Instant;
 import java.util.Set;
 
 /**
- * A privilege body: {@code role} (one of the five, required), {@code activeFrom} and {@code activeUntil}
- * (ISO-8601; absent or null is an open end). A PUT replaces all three. Read-only fields of the
- * representation are ignored; others are refused.
+ * Reads the native API's privilege body into a {@link Grant}: {@code role} (a role's id or name, required),
+ * {@code scope} (optional), {@code activeFrom} and {@code activeUntil} (ISO-8601; absent or null is an open end).
+ * A PUT replaces all four. Read-only fields of the representation are ignored; others are refused.
  */
-public record PrivilegeInput(Role role, Instant activeFrom, Instant activeUntil) {
+public final class PrivilegeInput {
 
-    static final Set<String> WRITABLE = Set.of("role", "activeFrom", "activeUntil");
-    static final Set<String> READ_ONLY = Set.of("id", "effective", "user", "grantedBy", "grantedAt", "scope");
+    static final Set<String> WRITABLE = Set.of("role", "scope", "activeFrom", "activeUntil");
+    static final Set<String> READ_ONLY = Set.of("id", "effective", "user", "grantedBy", "grantedAt", "roleName");
+    static final int MAX_SCOPE = 200;
 
-    public static PrivilegeInput read(JsonObject body) {
+    private PrivilegeInput() {
+    }
+
+    public static Grant read(JsonObject body) {
         JsonInput in = JsonInput.of(body);
-        PrivilegeInput input = read(in);
+        Grant grant = read(in);
         in.check();
-        return input;
+        return grant;
     }
 
     /** Reads a privilege object, alone or inside a user body; problems are reported through {@code in}. */
-    public static PrivilegeInput read(JsonInput in) {
+    public static Grant read(JsonInput in) {
         for (String field : in.fields()) {
             if (!WRITABLE.contains(field) && !READ_ONLY.contains(field)) {
-                in.fail(field, "is not a field of a privilege; writable fields are role, activeFrom, activeUntil");
+                in.fail(field, "is not a field of a privilege; writable fields are role, scope, activeFrom, activeUntil");
             }
         }
-        String roleName = in.requiredString("role", 64);
-        Role role = roleName == null ? null : Role.parse(roleName.strip());
-        if (roleName != null && role == null) {
-            in.fail("role", "'" + roleName + "' is not a role; roles are " + Role.names());
-        }
+        String role = in.requiredString("role", 100);
+        String scope = in.string("scope", MAX_SCOPE);
         Window window = Window.read(in, Window.open());
-        return new PrivilegeInput(role, window.activeFrom(), window.activeUntil());
+        return new Grant(role == null ? null : role.strip(), scope == null || scope.isBlank() ? null : scope.strip(),
+                window.activeFrom(), window.activeUntil());
     }
 }

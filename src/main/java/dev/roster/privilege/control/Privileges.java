@@ -2,14 +2,14 @@ package dev.roster.privilege.control;
 
 import dev.roster.audit.control.AuditLog;
 import dev.roster.audit.control.Changes;
+import dev.roster.platform.Clock;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
-import dev.roster.privilege.boundary.PrivilegeView;
-import dev.roster.privilege.entity.Privilege;
-import dev.roster.platform.Clock;
 import dev.roster.platform.Window;
+import dev.roster.privilege.entity.Privilege;
 import dev.roster.privilege.entity.Role;
 import dev.roster.problem.Conflict;
+import dev.roster.problem.InvalidInput;
 import dev.roster.problem.NotFound;
 import dev.roster.security.Caller;
 import dev.roster.user.control.Listing;
@@ -19,19 +19,32 @@ import dev.roster.user.entity.User;
 import dev.roster.user.entity.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Granting, changing, reading and revoking privileges in the caller's tenant. */
+/**
+ * Granting, changing, reading and revoking privileges in the caller's tenant (003 Privileges, issue 12). A user
+ * holds any number of privileges, at most one per (role, scope). The seed's {@code /users/{username}/privilege}
+ * addresses the user's tenant-wide system role: its unscoped privileges of system roles. Every change relists the
+ * user ({@link Listing}), is audited, and keeps at least one effective administrator in the tenant unless the
+ * platform operator makes it.
+ */
 @ApplicationScoped
 public class Privileges {
+
+    /** More would be a mistake, not a need; it also bounds the listing windows a user keeps. */
+    public static final int MAX_PER_USER = 50;
 
     @PersistenceContext
     EntityManager em;
@@ -51,8 +64,11 @@ public class Privileges {
     @Inject
     Listing listing;
 
-    /** A privilege after a PUT, and whether the PUT granted it anew. */
-    public record Saved(PrivilegeView view, boolean created) {
+    @Inject
+    RoleCatalog roles;
+
+    /** A privilege after a write, and whether the write granted it anew. */
+    public record Saved(Privilege privilege, boolean created) {
     }
 
     public List<Privilege> held(User user) {
@@ -69,49 +85,127 @@ public class Privileges {
                 .collect(Collectors.groupingBy(p -> p.user().id()));
     }
 
-    /** Every privilege of the tenant (effective, future and ended) whose user the caller may see. */
-    public Page<PrivilegeView> list(PageRequest page) {
+    /**
+     * Every privilege of the tenant (effective, future and ended) whose user the caller may see, optionally only
+     * of one role (by id or name) and one scope; by username.
+     */
+    public Page<Privilege> list(PageRequest page, String role, String scope) {
         String tenant = caller.tenant().id();
-        String where = " FROM Privilege p JOIN p.user u WHERE p.tenantId = :tenant" + visibility.condition();
-        long total = visibility.bind(em.createQuery("SELECT COUNT(p)" + where, Long.class)
-                .setParameter("tenant", tenant)).getSingleResult();
-        List<Privilege> found = visibility.bind(em.createQuery("SELECT p" + where
-                        + " ORDER BY u.usernameLc, p.slot, p.id", Privilege.class).setParameter("tenant", tenant))
-                .setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        return Page.of(found.stream().map(PrivilegeView::from).toList(), page, total);
+        StringBuilder where = new StringBuilder(" FROM Privilege p JOIN p.user u WHERE p.tenantId = :tenant");
+        String roleId = role == null || role.isBlank() ? null : roles.resolve("role", role).id();
+        if (roleId != null) {
+            where.append(" AND p.role = :role");
+        }
+        if (scope != null && !scope.isBlank()) {
+            where.append(" AND p.scope = :scope");
+        }
+        where.append(visibility.condition());
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(p)" + where, Long.class);
+        TypedQuery<Privilege> rows = em.createQuery("SELECT p" + where + " ORDER BY u.usernameLc, p.slot, p.id",
+                Privilege.class);
+        for (TypedQuery<?> query : List.of(count, rows)) {
+            query.setParameter("tenant", tenant);
+            if (roleId != null) {
+                query.setParameter("role", roleId);
+            }
+            if (scope != null && !scope.isBlank()) {
+                query.setParameter("scope", scope.strip());
+            }
+            visibility.bind(query);
+        }
+        List<Privilege> found = rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        return Page.of(found, page, count.getSingleResult());
     }
 
-    public PrivilegeView ofUser(String username) {
+    /** Every privilege of a user the caller may see. */
+    public List<Privilege> ofUser(String username) {
+        return held(users.visible(username));
+    }
+
+    /**
+     * The seed's privilege of a user: its strongest unscoped system privilege effective now, or else the one that
+     * starts next, or else the one that ended last; 404 when it holds none.
+     */
+    public Privilege tenantRole(String username) {
         User user = users.visible(username);
-        return PrivilegeView.from(inTenantSlot(user)
-                .orElseThrow(() -> new NotFound("the user '" + user.username() + "' holds no privilege")));
+        Instant now = Clock.now();
+        List<Privilege> system = tenantWide(user);
+        return system.stream().filter(p -> p.effectiveAt(now))
+                .max(Comparator.comparingInt(p -> p.systemRole().orElseThrow().weight()))
+                .or(() -> system.stream().filter(p -> p.activeFrom() != null && p.activeFrom().isAfter(now))
+                        .min(Comparator.comparing(Privilege::activeFrom)))
+                .or(() -> system.stream().filter(p -> p.activeUntil() != null && !p.activeUntil().isAfter(now))
+                        .max(Comparator.comparing(Privilege::activeUntil)))
+                .orElseThrow(() -> new NotFound("the user '" + user.username() + "' holds no tenant-wide system role"));
+    }
+
+    /**
+     * The seed's PUT: {@code grant} becomes the user's only unscoped system privilege. The privilege it replaces
+     * keeps its id (the one of the same role, else the one {@link #tenantRole} answers).
+     */
+    @Transactional
+    public Saved putTenantRole(String username, Grant grant) {
+        User user = users.visible(username);
+        if (grant.scope() != null) {
+            throw new InvalidInput("scope", "this path sets the user's tenant-wide role; grant scoped privileges at"
+                    + " /users/" + user.username() + "/privileges");
+        }
+        RoleRef role = roles.resolve("role", grant.role());
+        if (!role.system()) {
+            throw new InvalidInput("role", "this path sets the user's tenant-wide system role, one of "
+                    + Role.names() + "; grant '" + role.name() + "' at /users/" + user.username() + "/privileges");
+        }
+        List<Privilege> before = tenantWide(user);
+        Privilege kept = before.stream().filter(p -> p.role().equals(role.id())).findFirst()
+                .orElse(before.isEmpty() ? null : tenantRole(username));
+        for (Privilege other : before) {
+            if (other != kept) {
+                remove(other);
+            }
+        }
+        Privilege saved = write(user, kept, role, grant);
+        return new Saved(saved, before.isEmpty());
+    }
+
+    /** The seed's DELETE: revokes every unscoped system privilege of the user. */
+    @Transactional
+    public void revokeTenantRole(String username) {
+        User user = users.visible(username);
+        List<Privilege> system = tenantWide(user);
+        if (system.isEmpty()) {
+            throw new NotFound("the user '" + user.username() + "' holds no tenant-wide system role");
+        }
+        system.forEach(this::remove);
+    }
+
+    /** Grants a new privilege; one for the same role and scope is a 409. */
+    @Transactional
+    public Privilege grant(String username, Grant grant) {
+        User user = users.visible(username);
+        RoleRef role = roles.resolve("role", grant.role());
+        if (held(user).stream().anyMatch(p -> p.slot().equals(Privilege.slot(role.id(), grant.scope())))) {
+            throw Conflict.notUnique("'" + user.username() + "' already holds " + role.name()
+                    + (grant.scope() == null ? " for the whole tenant" : " for " + grant.scope())
+                    + "; change that privilege instead");
+        }
+        return write(user, null, role, grant);
+    }
+
+    /** A privilege by id; for the seed's {@code /privileges/{username}} form, a username finds its tenant role. */
+    public Privilege byId(String idOrUsername) {
+        return resolve(idOrUsername);
     }
 
     @Transactional
-    public Saved put(String username, JsonObject body) {
-        User user = users.visible(username);
-        PrivilegeInput input = PrivilegeInput.read(body);
-        boolean created = inTenantSlot(user).isEmpty();
-        return new Saved(PrivilegeView.from(set(user, input)), created);
-    }
-
-    @Transactional
-    public void revoke(String username) {
-        User user = users.visible(username);
-        Privilege privilege = inTenantSlot(user)
-                .orElseThrow(() -> new NotFound("the user '" + user.username() + "' holds no privilege"));
-        remove(privilege);
-    }
-
-    /** A privilege by id; for the seed's {@code /privileges/{username}} form, a username also finds it. */
-    public PrivilegeView byId(String idOrUsername) {
-        return PrivilegeView.from(resolve(idOrUsername));
-    }
-
-    @Transactional
-    public PrivilegeView putById(String idOrUsername, JsonObject body) {
+    public Privilege putById(String idOrUsername, Grant grant) {
         Privilege privilege = resolve(idOrUsername);
-        return PrivilegeView.from(set(privilege.user(), PrivilegeInput.read(body), privilege));
+        RoleRef role = roles.resolve("role", grant.role());
+        String slot = Privilege.slot(role.id(), grant.scope());
+        if (held(privilege.user()).stream().anyMatch(p -> p != privilege && p.slot().equals(slot))) {
+            throw Conflict.notUnique("'" + privilege.user().username() + "' already holds another privilege of "
+                    + role.name() + (grant.scope() == null ? " for the whole tenant" : " for " + grant.scope()));
+        }
+        return write(privilege.user(), privilege, role, grant);
     }
 
     @Transactional
@@ -119,10 +213,31 @@ public class Privileges {
         remove(resolve(idOrUsername));
     }
 
-    /** Grants or changes the user's tenant-wide privilege; part of the caller's transaction. */
+    /**
+     * Makes the user's privileges exactly {@code grants} (a user PUT's {@code tenantUserPrivileges}): those of the
+     * same role and scope are changed, the others granted or revoked. Part of the caller's transaction.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Privilege set(User user, PrivilegeInput input) {
-        return set(user, input, inTenantSlot(user).orElse(null));
+    public void replaceAll(User user, List<Grant> grants) {
+        Map<String, Privilege> current = held(user).stream().collect(Collectors.toMap(Privilege::slot, p -> p));
+        Set<String> wanted = new HashSet<>();
+        List<Runnable> writes = new ArrayList<>();
+        for (int i = 0; i < grants.size(); i++) {
+            Grant grant = grants.get(i);
+            RoleRef role = roles.resolve("tenantUserPrivileges[" + i + "].role", grant.role());
+            String slot = Privilege.slot(role.id(), grant.scope());
+            if (!wanted.add(slot)) {
+                throw new InvalidInput("tenantUserPrivileges[" + i + "]", "names " + role.name() + (grant.scope() == null
+                        ? "" : " for " + grant.scope()) + " twice; a user holds one privilege per role and scope");
+            }
+            writes.add(() -> write(user, current.get(slot), role, grant));
+        }
+        current.forEach((slot, privilege) -> {
+            if (!wanted.contains(slot)) {
+                remove(privilege);
+            }
+        });
+        writes.forEach(Runnable::run);
     }
 
     /** Revokes every privilege of the user; returns the roles it held. Part of the caller's transaction. */
@@ -130,60 +245,13 @@ public class Privileges {
     public List<String> revokeAll(User user) {
         List<Privilege> all = held(user);
         all.forEach(this::remove);
-        return all.stream().map(p -> p.role().name()).toList();
+        return all.stream().map(Privilege::role).toList();
     }
 
     /** Brings the user's place in the active list in line after its status changed. Part of the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void relist(User user) {
-        listing.update(user, inTenantSlot(user).orElse(null));
-    }
-
-    private Privilege set(User user, PrivilegeInput input, Privilege privilege) {
-        boolean created = privilege == null;
-        if (!created && !(input.role() == Role.ADMINISTRATOR
-                && Window.contains(input.activeFrom(), input.activeUntil(), Clock.now()))) {
-            keepAnAdministrator(user, "changing its privilege");
-        }
-        Changes changes = new Changes();
-        if (created) {
-            privilege = new Privilege(user, Privilege.TENANT_SLOT, caller.name());
-        } else {
-            changes.note("role", privilege.role(), input.role()).note("activeFrom", privilege.activeFrom(),
-                    input.activeFrom()).note("activeUntil", privilege.activeUntil(), input.activeUntil());
-        }
-        if (created) {
-            changes.note("role", null, input.role()).note("activeFrom", null, input.activeFrom())
-                    .note("activeUntil", null, input.activeUntil());
-        }
-        privilege.grant(input.role(), input.activeFrom(), input.activeUntil());
-        if (created) {
-            em.persist(privilege);
-        }
-        if (user.status() == UserStatus.DEPROVISIONED || user.status() == UserStatus.INVITED) {
-            changes.note("userStatus", user.status(), UserStatus.ACTIVE);
-            user.changeStatus(UserStatus.ACTIVE);
-        }
-        if (created || !changes.isEmpty()) {
-            user.touch(); // a user's privileges are part of it: its ETag and updatedAt change with them
-        }
-        listing.update(user, privilege);
-        if (created || !changes.isEmpty()) {
-            audit.record(user.tenantId(), created ? "privilege.granted" : "privilege.changed", "privilege",
-                    privilege.id(), user.username(), changes);
-        }
-        return privilege;
-    }
-
-    private void remove(Privilege privilege) {
-        keepAnAdministrator(privilege.user(), "revoking its privilege");
-        em.remove(privilege);
-        privilege.user().touch();
-        listing.update(privilege.user(), null);
-        audit.record(privilege.tenantId(), "privilege.revoked", "privilege", privilege.id(),
-                privilege.user().username(), new Changes().note("role", privilege.role(), null)
-                        .note("activeFrom", privilege.activeFrom(), null)
-                        .note("activeUntil", privilege.activeUntil(), null));
+        listing.update(user, held(user));
     }
 
     /**
@@ -192,18 +260,79 @@ public class Privileges {
      */
     public void keepAnAdministrator(User user, String change) {
         Instant now = Clock.now();
-        if (caller.operator() || held(user).stream().noneMatch(p -> p.role() == Role.ADMINISTRATOR
-                && p.effectiveAt(now))) {
+        if (caller.operator() || held(user).stream().noneMatch(p -> administers(p, now))) {
             return;
         }
         long administrators = em.createNamedQuery(Privilege.ADMINISTRATORS, Long.class)
-                .setParameter("tenant", user.tenantId()).setParameter("role", Role.ADMINISTRATOR)
+                .setParameter("tenant", user.tenantId()).setParameter("role", Role.ADMINISTRATOR.id())
                 .setParameter("active", UserStatus.ACTIVE).setParameter("now", now).getSingleResult();
         if (administrators <= 1) {
             throw new Conflict("'" + user.username() + "' is the tenant's last administrator: " + change + " would"
                     + " leave nobody but the platform operator able to manage the tenant; grant ADMINISTRATOR to"
                     + " another user first");
         }
+    }
+
+    /** Grants (privilege null) or changes a privilege, relists and audits; the caller's transaction. */
+    private Privilege write(User user, Privilege privilege, RoleRef role, Grant grant) {
+        boolean created = privilege == null;
+        Instant now = Clock.now();
+        if (!created && administers(privilege, now) && !(Role.ADMINISTRATOR.id().equals(role.id())
+                && grant.scope() == null && Window.contains(grant.activeFrom(), grant.activeUntil(), now))) {
+            keepAnAdministrator(user, "changing its privilege");
+        }
+        if (created && held(user).size() >= MAX_PER_USER) {
+            throw new Conflict("'" + user.username() + "' already holds " + MAX_PER_USER + " privileges, the most a"
+                    + " user may hold");
+        }
+        Changes changes = new Changes();
+        if (created) {
+            privilege = new Privilege(user, caller.name());
+            changes.note("role", null, role.id()).note("scope", null, grant.scope())
+                    .note("activeFrom", null, grant.activeFrom()).note("activeUntil", null, grant.activeUntil());
+        } else {
+            changes.note("role", privilege.role(), role.id()).note("scope", privilege.scope(), grant.scope())
+                    .note("activeFrom", privilege.activeFrom(), grant.activeFrom())
+                    .note("activeUntil", privilege.activeUntil(), grant.activeUntil());
+        }
+        privilege.grant(role.id(), grant.scope(), grant.activeFrom(), grant.activeUntil());
+        if (created) {
+            em.persist(privilege);
+        }
+        if (user.status() == UserStatus.DEPROVISIONED || user.status() == UserStatus.INVITED) {
+            changes.note("userStatus", user.status(), UserStatus.ACTIVE);
+            user.changeStatus(UserStatus.ACTIVE);
+        }
+        if (!changes.isEmpty()) {
+            user.touch(); // a user's privileges are part of it: its ETag and updatedAt change with them
+            audit.record(user.tenantId(), created ? "privilege.granted" : "privilege.changed", "privilege",
+                    privilege.id(), user.username(), changes);
+        }
+        relist(user);
+        return privilege;
+    }
+
+    private void remove(Privilege privilege) {
+        if (administers(privilege, Clock.now())) {
+            keepAnAdministrator(privilege.user(), "revoking its privilege");
+        }
+        User user = privilege.user();
+        em.remove(privilege);
+        user.touch();
+        listing.update(user, held(user).stream().filter(p -> p != privilege).toList());
+        audit.record(privilege.tenantId(), "privilege.revoked", "privilege", privilege.id(), user.username(),
+                new Changes().note("role", privilege.role(), null).note("scope", privilege.scope(), null)
+                        .note("activeFrom", privilege.activeFrom(), null)
+                        .note("activeUntil", privilege.activeUntil(), null));
+    }
+
+    private static boolean administers(Privilege privilege, Instant now) {
+        return privilege.systemRole().filter(r -> r == Role.ADMINISTRATOR).isPresent() && privilege.effectiveAt(now);
+    }
+
+    /** The user's unscoped privileges of system roles: what the seed's {@code /privilege} addresses. */
+    private List<Privilege> tenantWide(User user) {
+        return held(user).stream().filter(p -> p.systemRole().isPresent()).toList();
     }
 
     private Privilege resolve(String idOrUsername) {
@@ -216,12 +345,9 @@ public class Privileges {
             }
             return byId.get();
         }
-        return users.find(tenant, idOrUsername).filter(visibility::sees).flatMap(this::inTenantSlot)
-                .orElseThrow(() -> new NotFound("there is no privilege '" + idOrUsername + "'"));
-    }
-
-    private Optional<Privilege> inTenantSlot(User user) {
-        return em.createNamedQuery(Privilege.OF_USER_IN_SLOT, Privilege.class).setParameter("user", user.id())
-                .setParameter("slot", Privilege.TENANT_SLOT).getResultStream().findFirst();
+        if (users.find(tenant, idOrUsername).filter(visibility::sees).isPresent()) {
+            return tenantRole(idOrUsername);
+        }
+        throw new NotFound("there is no privilege '" + idOrUsername + "'");
     }
 }

@@ -5,8 +5,6 @@ import dev.roster.platform.Window;
 import dev.roster.user.entity.User;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -16,12 +14,15 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A user's role in its tenant for a window: effective iff {@code activeFrom <= now < activeUntil}, an open
- * end being null. A user holds one privilege per {@code slot}; the tenant-wide system role is the slot
- * {@link #TENANT_SLOT}, the one {@code /users/{username}/privilege} addresses.
+ * A user's role in its tenant for a window, optionally for one application ({@code scope}, such as a Kore.ai
+ * {@code botId}): effective iff {@code activeFrom <= now < activeUntil}, an open end being null. {@code role} is the
+ * role's id: a system role's name ({@link Role}) or a tenant role's UUID ({@link TenantRole}). A user holds at most
+ * one privilege per (role, scope), which is its {@code slot}. Only unscoped privileges of system roles grant
+ * anything in Roster's own API.
  */
 @Entity
 @Table(name = "user_privileges")
@@ -34,10 +35,12 @@ import java.util.UUID;
 @NamedQuery(name = Privilege.OF_USER,
         query = "SELECT p FROM Privilege p WHERE p.user.id = :user")
 @NamedQuery(name = Privilege.ADMINISTRATORS, query = "SELECT COUNT(DISTINCT p.user.id) FROM Privilege p"
-        + " WHERE p.tenantId = :tenant AND p.role = :role AND p.user.status = :active"
+        + " WHERE p.tenantId = :tenant AND p.role = :role AND p.scope IS NULL AND p.user.status = :active"
         + " AND (p.activeFrom IS NULL OR p.activeFrom <= :now) AND (p.activeUntil IS NULL OR p.activeUntil > :now)")
+@NamedQuery(name = Privilege.HOLDERS,
+        query = "SELECT COUNT(DISTINCT p.user.id) FROM Privilege p WHERE p.tenantId = :tenant AND p.role = :role")
 @NamedQuery(name = Privilege.ACCOUNT, query = "SELECT u, t, p.role, s.service, s.enabled FROM User u "
-        + "JOIN Tenant t ON t.id = u.tenantId LEFT JOIN Privilege p ON p.user = u "
+        + "JOIN Tenant t ON t.id = u.tenantId LEFT JOIN Privilege p ON p.user = u AND p.scope IS NULL "
         + "AND (p.activeFrom IS NULL OR p.activeFrom <= :now) AND (p.activeUntil IS NULL OR p.activeUntil > :now) "
         + "LEFT JOIN TenantService s ON s.tenantId = u.tenantId WHERE u.id = :user")
 public class Privilege {
@@ -46,14 +49,15 @@ public class Privilege {
     public static final String BY_ID = "Privilege.byId";
     public static final String OF_USERS = "Privilege.ofUsers";
     public static final String OF_USER = "Privilege.ofUser";
-    /** How many active users of a tenant hold a role now. */
+    /** How many active users of a tenant hold a role, unscoped, now. */
     public static final String ADMINISTRATORS = "Privilege.administrators";
+    /** How many users of a tenant hold a role, in any window and scope. */
+    public static final String HOLDERS = "Privilege.holders";
     /**
-     * A user, its tenant, the roles its privileges grant now and the tenant's service switches: a row per
-     * effective privilege and switch (or one row with nulls when there are none).
+     * A user, its tenant, the roles of its unscoped privileges effective now and the tenant's service switches: a
+     * row per such privilege and switch (or one row with nulls when there are none).
      */
     public static final String ACCOUNT = "Privilege.account";
-    public static final String TENANT_SLOT = "tenant";
 
     @Id
     private String id;
@@ -63,8 +67,7 @@ public class Privilege {
     @JoinColumn(name = "user_id")
     private User user;
     private String slot;
-    @Enumerated(EnumType.STRING)
-    private Role role;
+    private String role;
     private String scope;
     @Column(name = "active_from")
     private Instant activeFrom;
@@ -82,21 +85,33 @@ public class Privilege {
     protected Privilege() {
     }
 
-    public Privilege(User user, String slot, String grantedBy) {
+    public Privilege(User user, String grantedBy) {
         this.id = UUID.randomUUID().toString();
         this.tenantId = user.tenantId();
         this.user = user;
-        this.slot = slot;
         this.grantedBy = grantedBy;
         this.grantedAt = Clock.now();
         this.updatedAt = grantedAt;
     }
 
-    public void grant(Role role, Instant activeFrom, Instant activeUntil) {
-        this.role = role;
+    /** Grants {@code roleId} for {@code scope} (null: the whole tenant) from {@code activeFrom} until {@code activeUntil}. */
+    public void grant(String roleId, String scope, Instant activeFrom, Instant activeUntil) {
+        this.role = roleId;
+        this.scope = scope;
+        this.slot = slot(roleId, scope);
         this.activeFrom = activeFrom;
         this.activeUntil = activeUntil;
         this.updatedAt = Clock.now();
+    }
+
+    /** The key a user holds at most one privilege under. */
+    public static String slot(String roleId, String scope) {
+        return roleId + "|" + (scope == null ? "" : scope);
+    }
+
+    /** The system role this privilege grants in Roster's own API: only when it is unscoped. */
+    public Optional<Role> systemRole() {
+        return scope == null ? Role.ofId(role) : Optional.empty();
     }
 
     public boolean effectiveAt(Instant now) {
@@ -107,7 +122,7 @@ public class Privilege {
     public String tenantId() { return tenantId; }
     public User user() { return user; }
     public String slot() { return slot; }
-    public Role role() { return role; }
+    public String role() { return role; }
     public String scope() { return scope; }
     public Instant activeFrom() { return activeFrom; }
     public Instant activeUntil() { return activeUntil; }

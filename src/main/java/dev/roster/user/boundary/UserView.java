@@ -7,6 +7,7 @@ import dev.roster.user.entity.User;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A user with the seed's fields, plus {@code id}, {@code status}, {@code manager} (the manager's username),
@@ -22,11 +23,13 @@ public record UserView(String id, String username, String email, String firstNam
                        List<PrivilegeView.Held> tenantUserPrivileges, List<ApiKeyView> activeApiKeys,
                        Instant createdAt, Instant updatedAt) {
 
-    public static UserView from(User user, List<Privilege> privileges, List<ApiKeyView> keys) {
+    /** {@code roleNames}: the names of the roles the privileges name, by id. */
+    public static UserView from(User user, List<Privilege> privileges, Map<String, String> roleNames,
+                                List<ApiKeyView> keys) {
         return new UserView(user.id(), user.username(), user.email(), user.firstName(), user.lastName(),
                 user.timeZone(), user.country(), user.zipCode(), user.avatar(), user.gender(), user.birthYear(),
                 user.hint(), user.manager() == null ? null : user.manager().username(), user.status().name(),
-                privileges.stream().map(PrivilegeView.Held::from).toList(), keys, user.createdAt(),
+                privileges.stream().map(p -> PrivilegeView.Held.from(p, roleNames)).toList(), keys, user.createdAt(),
                 user.updatedAt());
     }
 

@@ -3,24 +3,40 @@ package dev.roster.user.control;
 import dev.roster.platform.Clock;
 import dev.roster.platform.Counters;
 import dev.roster.privilege.entity.Privilege;
+import dev.roster.user.entity.Interval;
 import dev.roster.user.entity.User;
 import dev.roster.user.entity.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Keeps each user's place in the tenant's active list: a user is listed while it is ACTIVE and its tenant
- * privilege is effective. The window is stored on the user ({@code listed_from}, {@code listed_until}) so the
- * list is one indexed range, and the tenant's count of listed users follows it through {@link Counters},
- * including windows that open or close later without anyone writing.
+ * Keeps each user's place in the tenant's active list: a user is listed while it is ACTIVE and any of its
+ * privileges (scoped or not) is effective, that is in the union of their windows, which may be several separate
+ * intervals. The current or next interval is stored on the user ({@code listed_from}, {@code listed_until}) so
+ * the list is one indexed range; when it ends and another follows, {@link #catchUp} stores the next before the list
+ * is read. The tenant's count of listed users follows every interval through {@link Counters}, including those
+ * that open or close later without anyone writing.
+ *
+ * <p>Every change of a user's privileges or status ends in {@link #update}, called by the privilege control for
+ * every grant, change and revocation, and by the user control for every change of status.
  */
 @ApplicationScoped
 public class Listing {
 
+    private static final Logger LOG = Logger.getLogger(Listing.class.getName());
+
     @Inject
     Counters counters;
+
+    @Inject
+    Relisting relisting;
 
     static String counter(String tenantId) {
         return "listed-users:" + tenantId;
@@ -31,41 +47,62 @@ public class Listing {
         return counters.value(counter(tenantId));
     }
 
-    /** Brings the user's listing in line with its status and its tenant privilege ({@code null}: none). */
+    /** Brings the user's listing in line with its status and the privileges it now holds. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void update(User user, Privilege tenantPrivilege) {
-        Instant from = User.NEVER;
-        Instant until = User.NEVER;
-        if (user.status() == UserStatus.ACTIVE && tenantPrivilege != null) {
-            from = tenantPrivilege.activeFrom() == null ? Counters.PAST : tenantPrivilege.activeFrom();
-            until = tenantPrivilege.activeUntil() == null ? User.NEVER : tenantPrivilege.activeUntil();
-            if (!from.isBefore(until)) {
-                from = User.NEVER;
-                until = User.NEVER;
-            }
-        }
-        if (from.equals(user.listedFrom()) && until.equals(user.listedUntil())) {
+    public void update(User user, List<Privilege> held) {
+        Instant now = Clock.now();
+        List<Interval> after = user.status() == UserStatus.ACTIVE ? Interval.union(held.stream()
+                .map(p -> new Interval(p.activeFrom() == null ? Counters.PAST : p.activeFrom(),
+                        p.activeUntil() == null ? User.NEVER : p.activeUntil()))
+                .filter(i -> i.until().isAfter(now)).toList()) : List.of();
+        List<Interval> before = user.listedWindows();
+        if (after.equals(before.stream().filter(i -> i.until().isAfter(now)).toList())) {
             return;
         }
         String counter = counter(user.tenantId());
-        count(counter, user.usernameLc(), user.listedFrom(), user.listedUntil(), -1);
-        count(counter, user.usernameLc(), from, until, 1);
-        user.list(from, until);
+        before.forEach(i -> count(counter, user.usernameLc(), i, -1, now));
+        after.forEach(i -> count(counter, user.usernameLc(), i, 1, now));
+        user.list(after, now);
     }
 
     /**
-     * Adds (or with -1 takes away) a window's contribution from now on: +1 where it opens, -1 where it closes,
-     * each at the user's place in the list (see {@link ListingAnchors}).
+     * Stores the next listing interval of every user of the tenant whose stored one has ended; a list is read only
+     * after this. Nothing to do but one index probe unless a user holds privileges in separate windows.
      */
-    private void count(String counter, String key, Instant from, Instant until, int sign) {
-        Instant now = Clock.now();
-        Instant opens = from.isBefore(now) ? now : from;
-        if (!opens.isBefore(until)) {
-            return; // closed already, or never open
+    public void catchUp(String tenantId) {
+        try {
+            relisting.relist(tenantId, Clock.now());
+        } catch (RuntimeException e) { // another request or instance did it first; its result is the same
+            LOG.log(Level.FINE, "relisting in tenant " + tenantId + " raced another", e);
+        }
+    }
+
+    /** Stores the next listing interval of the users whose stored one has ended. */
+    @ApplicationScoped
+    static class Relisting {
+
+        @PersistenceContext
+        EntityManager em;
+
+        /** In a transaction of its own (also on a background thread), committed before the list is read. */
+        @Transactional(Transactional.TxType.REQUIRES_NEW)
+        public void relist(String tenantId, Instant now) {
+            for (User user : em.createNamedQuery(User.TO_RELIST, User.class).setParameter("tenant", tenantId)
+                    .setParameter("now", now).setMaxResults(1000).getResultList()) {
+                user.list(user.listedWindows(), now);
+            }
+        }
+    }
+
+    /** Adds (or with -1 takes away) an interval's contribution from now on, at the user's place in the list. */
+    private void count(String counter, String key, Interval interval, int sign, Instant now) {
+        Instant opens = interval.from().isBefore(now) ? now : interval.from();
+        if (!opens.isBefore(interval.until())) {
+            return; // closed already
         }
         counters.add(counter, opens, sign, key);
-        if (until.isBefore(User.NEVER)) {
-            counters.add(counter, until, -sign, key);
+        if (interval.until().isBefore(User.NEVER)) {
+            counters.add(counter, interval.until(), -sign, key);
         }
     }
 }

@@ -83,6 +83,9 @@ public class ListingAnchors {
     Counters counters;
 
     @Inject
+    Listing listing;
+
+    @Inject
     MetricRegistry metrics;
 
     private final Map<String, Anchors> published = new ConcurrentHashMap<>();
@@ -145,6 +148,7 @@ public class ListingAnchors {
 
     void walk(String tenantId) {
         try {
+            listing.catchUp(tenantId);
             Instant at = Clock.now();
             List<String> keys = keysAt(tenantId, at);
             Instant end = Clock.now();

@@ -1,7 +1,9 @@
 package dev.roster.user.control;
 
 import dev.roster.platform.JsonInput;
+import dev.roster.privilege.control.Grant;
 import dev.roster.privilege.control.PrivilegeInput;
+import dev.roster.privilege.control.Privileges;
 import dev.roster.security.Passwords;
 import dev.roster.user.entity.UserStatus;
 import jakarta.json.JsonObject;
@@ -47,7 +49,7 @@ public final class UserInput {
     String manager;
     String password;
     UserStatus status;
-    List<PrivilegeInput> privileges;
+    List<Grant> privileges;
 
     private UserInput() {
     }
@@ -122,9 +124,9 @@ public final class UserInput {
         if (in.has("tenantUserPrivileges")) {
             List<JsonInput> items = in.objects("tenantUserPrivileges");
             if (items == null && body.isNull("tenantUserPrivileges")) {
-                in.fail("tenantUserPrivileges", "must be an array; send [] to revoke the user's privilege");
-            } else if (items != null && items.size() > 1) {
-                in.fail("tenantUserPrivileges", "a user holds one role in a tenant: send at most one privilege");
+                in.fail("tenantUserPrivileges", "must be an array; send [] to revoke every privilege of the user");
+            } else if (items != null && items.size() > Privileges.MAX_PER_USER) {
+                in.fail("tenantUserPrivileges", "a user holds at most " + Privileges.MAX_PER_USER + " privileges");
             } else if (items != null) {
                 user.privileges = items.stream().map(PrivilegeInput::read).toList();
             }

@@ -8,6 +8,7 @@ import dev.roster.platform.Clock;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
 import dev.roster.privilege.control.Privileges;
+import dev.roster.privilege.control.RoleCatalog;
 import dev.roster.privilege.entity.Privilege;
 import dev.roster.problem.Conflict;
 import dev.roster.problem.InvalidInput;
@@ -58,6 +59,9 @@ public class Users {
     Privileges privileges;
 
     @Inject
+    RoleCatalog roles;
+
+    @Inject
     Passwords passwords;
 
     @Inject
@@ -86,6 +90,7 @@ public class Users {
      */
     public Page<UserView> active(PageRequest page, String q) {
         String tenant = caller.tenant().id();
+        listing.catchUp(tenant);
         Instant instant = Clock.now();
         Timestamp now = Timestamp.from(instant);
         Visibility.Sql visible = visibility.sql();
@@ -230,11 +235,7 @@ public class Users {
                     changes);
         }
         if (input.has("tenantUserPrivileges")) {
-            if (input.privileges.isEmpty()) {
-                privileges.revokeAll(user);
-            } else {
-                privileges.set(user, input.privileges.get(0));
-            }
+            privileges.replaceAll(user, input.privileges);
         }
         if (input.has("status")) {
             privileges.relist(user);
@@ -281,13 +282,17 @@ public class Users {
     }
 
     private UserView view(User user) {
-        return UserView.from(user, privileges.held(user), apiKeys.activeOf(List.of(user)).getOrDefault(user.id(), List.of()));
+        List<Privilege> held = privileges.held(user);
+        return UserView.from(user, held, roles.namesFor(user.tenantId(), held),
+                apiKeys.activeOf(List.of(user)).getOrDefault(user.id(), List.of()));
     }
 
     private List<UserView> views(List<User> users) {
         Map<String, List<Privilege>> held = privileges.heldBy(users);
         Map<String, List<ApiKeyView>> keys = apiKeys.activeOf(users);
-        return users.stream().map(u -> UserView.from(u, held.getOrDefault(u.id(), List.of()),
+        Map<String, String> names = users.isEmpty() ? Map.of() : roles.namesFor(users.get(0).tenantId(),
+                held.values().stream().flatMap(List::stream).toList());
+        return users.stream().map(u -> UserView.from(u, held.getOrDefault(u.id(), List.of()), names,
                 keys.getOrDefault(u.id(), List.of()))).toList();
     }
 

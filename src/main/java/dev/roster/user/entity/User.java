@@ -13,6 +13,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
@@ -27,6 +28,8 @@ import java.util.UUID;
 @Table(name = "users")
 @NamedQuery(name = User.BY_USERNAME,
         query = "SELECT u FROM User u LEFT JOIN FETCH u.manager WHERE u.tenantId = :tenant AND u.usernameLc = :username")
+@NamedQuery(name = User.TO_RELIST,
+        query = "SELECT u FROM User u WHERE u.tenantId = :tenant AND u.relistAt <= :now ORDER BY u.relistAt")
 @NamedQuery(name = User.BY_IDS, query = "SELECT u FROM User u LEFT JOIN FETCH u.manager WHERE u.id IN :ids")
 @NamedQuery(name = User.BY_ID, query = "SELECT u FROM User u WHERE u.tenantId = :tenant AND u.id = :id")
 @NamedQuery(name = User.EMAIL_TAKEN, query = "SELECT COUNT(u) FROM User u WHERE u.tenantId = :tenant "
@@ -35,6 +38,8 @@ import java.util.UUID;
         + "SUBSTRING(u.mgmtPath, :cut)) WHERE u.tenantId = :tenant AND u.mgmtPath LIKE :oldPattern")
 public class User {
 
+    /** Users of a tenant whose stored listing interval has ended while a later one follows. */
+    public static final String TO_RELIST = "User.toRelist";
     public static final String BY_USERNAME = "User.byUsername";
     public static final String BY_ID = "User.byId";
     public static final String BY_IDS = "User.byIds";
@@ -84,11 +89,19 @@ public class User {
     private String passwordHash;
     @Column(name = "tokens_not_before")
     private Instant tokensNotBefore;
-    /** The window in which the user is in the active list; both {@link #NEVER} while it is not listed. */
+    /**
+     * The current or next interval in which the user is in the active list; both {@link #NEVER} while it is not
+     * listed. {@code listedWindows} holds every interval when there are several, and {@code relistAt} is when the
+     * stored one ends and the next must take its place.
+     */
     @Column(name = "listed_from")
     private Instant listedFrom;
     @Column(name = "listed_until")
     private Instant listedUntil;
+    @Column(name = "listed_windows")
+    private String listedWindows;
+    @Column(name = "relist_at")
+    private Instant relistAt;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -157,9 +170,31 @@ public class User {
     }
 
     /** Records the window in which the user is listed as active (see {@code user.control.Listing}). */
-    public void list(Instant from, Instant until) {
-        this.listedFrom = from;
-        this.listedUntil = until;
+    /**
+     * Lists the user in {@code windows} (sorted, disjoint, none ending by {@code now}): the first is stored as the
+     * current or next one, and the rest are kept for when it ends.
+     */
+    public void list(List<Interval> windows, Instant now) {
+        List<Interval> ahead = windows.stream().filter(w -> w.until().isAfter(now)).toList();
+        if (ahead.isEmpty()) {
+            this.listedFrom = NEVER;
+            this.listedUntil = NEVER;
+            this.relistAt = null;
+            this.listedWindows = null;
+            return;
+        }
+        this.listedFrom = ahead.get(0).from();
+        this.listedUntil = ahead.get(0).until();
+        this.relistAt = ahead.size() > 1 ? ahead.get(0).until() : null;
+        this.listedWindows = ahead.size() > 1 ? Interval.encode(ahead) : null;
+    }
+
+    /** Every interval the user is listed in, as last stored. */
+    public List<Interval> listedWindows() {
+        if (listedWindows != null) {
+            return Interval.decode(listedWindows);
+        }
+        return listedFrom.isBefore(listedUntil) ? List.of(new Interval(listedFrom, listedUntil)) : List.of();
     }
 
     public void touch() {
@@ -188,6 +223,7 @@ public class User {
 
     public Instant listedFrom() { return listedFrom; }
     public Instant listedUntil() { return listedUntil; }
+    public Instant relistAt() { return relistAt; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
     public long version() { return version; }
