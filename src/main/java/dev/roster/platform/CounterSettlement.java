@@ -45,7 +45,7 @@ public class CounterSettlement {
     private int runs;
     private volatile long settledUntil;
 
-    void start() {
+    public void start() {
         metrics.gauge(Metadata.builder().withName("roster.counters.settled-until").withUnit(MetricUnits.SECONDS)
                 .withDescription("The moment (epoch seconds) the last settling run settled the counters up to")
                 .build(), () -> settledUntil);

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Writes audit events inside the caller's transaction, and pages a tenant's events. */
 @ApplicationScoped
@@ -35,11 +36,20 @@ public class AuditLog {
         return "events:" + (tenantId == null ? "platform" : tenantId);
     }
 
-    /** Records a change; must run in the transaction of the change itself. */
+    /** The moment of this instance's last event: events of one instance never share a moment. */
+    private final AtomicReference<Instant> last = new AtomicReference<>(Instant.EPOCH);
+
+    /**
+     * Records a change; must run in the transaction of the change itself. Its moment is later than every earlier
+     * event of this instance, so the events of one request (a revocation, then the de-provisioning it is part of)
+     * read back newest first in the order they happened.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String tenantId, String action, String targetType, String targetId, String target,
                        Changes changes) {
-        Instant now = Clock.now();
+        Instant clock = Clock.now();
+        // the database keeps milliseconds
+        Instant now = last.updateAndGet(previous -> clock.isAfter(previous) ? clock : previous.plusMillis(1));
         em.persist(new AuditEvent(tenantId, now, caller.id(), caller.name(), action, targetType, targetId,
                 target, requestId.value(), changes == null || changes.isEmpty() ? null : changes.toJson()));
         counters.add(counter(tenantId), now, 1);

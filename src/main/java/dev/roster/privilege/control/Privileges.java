@@ -15,6 +15,7 @@ import dev.roster.security.Caller;
 import dev.roster.user.control.Listing;
 import dev.roster.user.control.Users;
 import dev.roster.user.control.Visibility;
+import dev.roster.user.entity.Interval;
 import dev.roster.user.entity.User;
 import dev.roster.user.entity.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -251,7 +252,7 @@ public class Privileges {
     /** Brings the user's place in the active list in line after its status changed. Part of the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void relist(User user) {
-        listing.update(user, held(user));
+        listing.update(user, windows(held(user)));
     }
 
     /**
@@ -319,11 +320,15 @@ public class Privileges {
         User user = privilege.user();
         em.remove(privilege);
         user.touch();
-        listing.update(user, held(user).stream().filter(p -> p != privilege).toList());
+        listing.update(user, windows(held(user).stream().filter(p -> p != privilege).toList()));
         audit.record(privilege.tenantId(), "privilege.revoked", "privilege", privilege.id(), user.username(),
                 new Changes().note("role", privilege.role(), null).note("scope", privilege.scope(), null)
                         .note("activeFrom", privilege.activeFrom(), null)
                         .note("activeUntil", privilege.activeUntil(), null));
+    }
+
+    private static List<Interval> windows(List<Privilege> privileges) {
+        return privileges.stream().map(p -> new Interval(p.activeFrom(), p.activeUntil())).toList();
     }
 
     private static boolean administers(Privilege privilege, Instant now) {

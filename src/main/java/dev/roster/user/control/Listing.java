@@ -2,7 +2,6 @@ package dev.roster.user.control;
 
 import dev.roster.platform.Clock;
 import dev.roster.platform.Counters;
-import dev.roster.privilege.entity.Privilege;
 import dev.roster.user.entity.Interval;
 import dev.roster.user.entity.User;
 import dev.roster.user.entity.UserStatus;
@@ -47,13 +46,16 @@ public class Listing {
         return counters.value(counter(tenantId));
     }
 
-    /** Brings the user's listing in line with its status and the privileges it now holds. */
+    /**
+     * Brings the user's listing in line with its status and the windows of the privileges it now holds (each
+     * {@code [activeFrom, activeUntil)}, null ends open).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void update(User user, List<Privilege> held) {
+    public void update(User user, List<Interval> privilegeWindows) {
         Instant now = Clock.now();
-        List<Interval> after = user.status() == UserStatus.ACTIVE ? Interval.union(held.stream()
-                .map(p -> new Interval(p.activeFrom() == null ? Counters.PAST : p.activeFrom(),
-                        p.activeUntil() == null ? User.NEVER : p.activeUntil()))
+        List<Interval> after = user.status() == UserStatus.ACTIVE ? Interval.union(privilegeWindows.stream()
+                .map(w -> new Interval(w.from() == null ? Counters.PAST : w.from(),
+                        w.until() == null ? User.NEVER : w.until()))
                 .filter(i -> i.until().isAfter(now)).toList()) : List.of();
         List<Interval> before = user.listedWindows();
         if (after.equals(before.stream().filter(i -> i.until().isAfter(now)).toList())) {

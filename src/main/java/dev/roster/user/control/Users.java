@@ -1,27 +1,21 @@
 package dev.roster.user.control;
 
-import dev.roster.apikey.boundary.ApiKeyView;
-import dev.roster.apikey.control.ApiKeys;
 import dev.roster.audit.control.AuditLog;
 import dev.roster.audit.control.Changes;
 import dev.roster.platform.Clock;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
-import dev.roster.privilege.control.Privileges;
-import dev.roster.privilege.control.RoleCatalog;
-import dev.roster.privilege.entity.Privilege;
+import dev.roster.platform.Value;
 import dev.roster.problem.Conflict;
 import dev.roster.problem.InvalidInput;
 import dev.roster.problem.NotFound;
 import dev.roster.problem.PreconditionFailed;
 import dev.roster.security.Caller;
 import dev.roster.security.Passwords;
-import dev.roster.user.boundary.UserView;
 import dev.roster.user.entity.User;
 import dev.roster.user.entity.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -56,16 +50,7 @@ public class Users {
     Visibility visibility;
 
     @Inject
-    Privileges privileges;
-
-    @Inject
-    RoleCatalog roles;
-
-    @Inject
     Passwords passwords;
-
-    @Inject
-    ApiKeys apiKeys;
 
     @Inject
     AuditLog audit;
@@ -76,8 +61,12 @@ public class Users {
     @Inject
     ListingAnchors anchors;
 
-    /** The outcome of a PUT: the user as it now is, its entity tag, and whether it was created. */
-    public record Saved(UserView view, String etag, boolean created) {
+    /** A user found across tenants, with the label of its tenant. */
+    public record TenantUser(String tenant, User user) {
+    }
+
+    /** The outcome of a PUT: the user as it now is, and whether it was created. */
+    public record Saved(User user, boolean created) {
     }
 
     /**
@@ -88,7 +77,7 @@ public class Users {
      * is the tenant's listed-users counter; other totals count their own range, unless the page is the last one
      * (not full), which gives the total by itself.
      */
-    public Page<UserView> active(PageRequest page, String q) {
+    public Page<User> active(PageRequest page, String q) {
         String tenant = caller.tenant().id();
         listing.catchUp(tenant);
         Instant instant = Clock.now();
@@ -141,7 +130,7 @@ public class Users {
             total = ids.size() < page.size() && (!ids.isEmpty() || page.offset() == 0) ? page.offset() + ids.size()
                     : ((Number) bind(em.createNativeQuery("SELECT COUNT(*)" + from), parameters).getSingleResult()).longValue();
         }
-        return Page.of(views(byIds(ids)), page, total);
+        return Page.of(byIds(ids), page, total);
     }
 
     private static Query bind(Query query, List<Object> parameters) {
@@ -167,60 +156,53 @@ public class Users {
                 .orElseThrow(() -> new NotFound("there is no user '" + username + "'"));
     }
 
-    public Saved view(String username) {
-        User user = visible(username);
-        return new Saved(view(user), UserView.etag(user), false);
-    }
-
     /**
-     * Creates or updates a user. Only the fields in the body change; {@code If-Match} must name the current
-     * entity tag when given (on an absent user it can never match).
+     * Creates or updates a user's own fields. Only the fields the command names change; {@code ifMatch} must name
+     * the current entity tag when given (on an absent user it can never match). Part of the caller's transaction.
      */
-    @Transactional
-    public Saved put(String username, JsonObject body, String ifMatch) {
-        checkUsername(username);
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Saved put(String username, UserCommand requested, String ifMatch) {
+        UserRules.checkUsername(username);
         String tenantId = caller.tenant().id();
         User user = find(tenantId, username).orElse(null);
-        if (ifMatch != null && (user == null || !matches(ifMatch, UserView.etag(user)))) {
+        if (ifMatch != null && (user == null || !matches(ifMatch, etag(user)))) {
             throw new PreconditionFailed(user == null ? "the user does not exist, so If-Match cannot match"
-                    : "If-Match " + ifMatch + " does not match the current entity tag " + UserView.etag(user)
+                    : "If-Match " + ifMatch + " does not match the current entity tag " + etag(user)
                     + "; read the user again");
         }
         boolean creating = user == null;
-        UserInput input = UserInput.read(username, body, creating);
+        UserCommand input = UserRules.check(requested, creating);
         Changes changes = new Changes();
         if (creating) {
-            user = new User(tenantId, username, input.email);
-            changes.note("email", null, input.email);
-        }
-        if (input.has("email") && !creating) {
-            changes.note("email", user.email(), input.email);
-            user.changeEmail(input.email);
+            user = new User(tenantId, username, input.email().value());
+            changes.note("email", null, input.email().value());
+        } else if (input.email().present()) {
+            changes.note("email", user.email(), input.email().value());
+            user.changeEmail(input.email().value());
         }
         checkEmailFree(user);
         apply(input, user, changes);
-        if (input.has("manager")) {
-            User manager = input.manager == null ? null : find(tenantId, input.manager)
-                    .orElseThrow(() -> new InvalidInput("manager", "there is no user '" + input.manager + "' in this tenant"));
+        if (input.manager().present()) {
+            String named = input.manager().value();
+            User manager = named == null ? null : find(tenantId, named)
+                    .orElseThrow(() -> new InvalidInput("manager", "there is no user '" + named + "' in this tenant"));
             changes.note("manager", user.manager() == null ? null : user.manager().username(),
                     manager == null ? null : manager.username());
             reportTo(user, manager);
         }
-        if (input.has("password")) {
-            user.changePasswordHash(passwords.hash(input.password));
+        if (input.password().isSet()) {
+            user.changePasswordHash(passwords.hash(input.password().value()));
             changes.secret("password");
         }
-        if (input.has("status") && input.status != user.status()) {
+        UserStatus status = input.status().value();
+        if (input.status().present() && status != user.status()) {
             if (user.status() == UserStatus.DEPROVISIONED || user.status() == UserStatus.INVITED) {
                 throw new InvalidInput("status", "a " + user.status().name().toLowerCase() + " user becomes ACTIVE "
                         + "by being granted a privilege");
             }
-            if (input.status == UserStatus.SUSPENDED) {
-                privileges.keepAnAdministrator(user, "suspending it");
-            }
-            changes.note("status", user.status(), input.status);
-            user.changeStatus(input.status);
-            if (input.status == UserStatus.SUSPENDED) {
+            changes.note("status", user.status(), status);
+            user.changeStatus(status);
+            if (status == UserStatus.SUSPENDED) {
                 user.revokeTokens();
             }
         }
@@ -234,35 +216,34 @@ public class Users {
             audit.record(tenantId, creating ? "user.created" : "user.updated", "user", user.id(), user.username(),
                     changes);
         }
-        if (input.has("tenantUserPrivileges")) {
-            privileges.replaceAll(user, input.privileges);
-        }
-        if (input.has("status")) {
-            privileges.relist(user);
-        }
-        em.flush();
-        return new Saved(view(user), UserView.etag(user), creating);
+        return new Saved(user, creating);
     }
 
-    /** Revokes every privilege of the user in the tenant and marks it de-provisioned; its tokens stop working. */
-    @Transactional
-    public void deprovision(String username) {
-        User user = visible(username);
-        privileges.keepAnAdministrator(user, "de-provisioning it");
-        List<String> revoked = privileges.revokeAll(user);
-        if (user.status() != UserStatus.DEPROVISIONED) {
-            Changes changes = new Changes().note("status", user.status(), UserStatus.DEPROVISIONED)
-                    .note("revokedRoles", null, revoked.isEmpty() ? null : String.join(",", revoked));
-            user.changeStatus(UserStatus.DEPROVISIONED);
-            listing.update(user, null);
-            user.revokeTokens();
-            user.touch();
-            audit.record(user.tenantId(), "user.deprovisioned", "user", user.id(), user.username(), changes);
+    /**
+     * Marks a user whose privileges were all revoked as de-provisioned: it leaves the active list and its tokens
+     * stop working. Part of the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markDeprovisioned(User user, List<String> revokedRoles) {
+        if (user.status() == UserStatus.DEPROVISIONED) {
+            return;
         }
+        Changes changes = new Changes().note("status", user.status(), UserStatus.DEPROVISIONED)
+                .note("revokedRoles", null, revokedRoles.isEmpty() ? null : String.join(",", revokedRoles));
+        user.changeStatus(UserStatus.DEPROVISIONED);
+        listing.update(user, List.of());
+        user.revokeTokens();
+        user.touch();
+        audit.record(user.tenantId(), "user.deprovisioned", "user", user.id(), user.username(), changes);
+    }
+
+    /** The entity tag of a user: its version, which every change of it (its privileges included) moves on. */
+    public static String etag(User user) {
+        return "\"" + user.version() + "\"";
     }
 
     /** The platform operator's search across every tenant, each hit naming its tenant. */
-    public Page<UserView.InTenant> acrossTenants(PageRequest page, String q) {
+    public Page<TenantUser> acrossTenants(PageRequest page, String q) {
         String where = " FROM User u, Tenant t WHERE t.id = u.tenantId" + (q == null || q.isBlank() ? "" : MATCHES_Q);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(u)" + where, Long.class);
         TypedQuery<Object[]> rows = em.createQuery("SELECT u, t.label" + where
@@ -271,8 +252,8 @@ public class Users {
             count.setParameter("q", prefixPattern(q));
             rows.setParameter("q", prefixPattern(q));
         }
-        List<UserView.InTenant> hits = rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()
-                .stream().map(row -> UserView.InTenant.from((String) row[1], (User) row[0])).toList();
+        List<TenantUser> hits = rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()
+                .stream().map(row -> new TenantUser((String) row[1], (User) row[0])).toList();
         return Page.of(hits, page, count.getSingleResult());
     }
 
@@ -281,38 +262,23 @@ public class Users {
                 .setParameter("username", User.lower(username)).getResultStream().findFirst();
     }
 
-    private UserView view(User user) {
-        List<Privilege> held = privileges.held(user);
-        return UserView.from(user, held, roles.namesFor(user.tenantId(), held),
-                apiKeys.activeOf(List.of(user)).getOrDefault(user.id(), List.of()));
+    private static void apply(UserCommand input, User user, Changes changes) {
+        set("firstName", user.firstName(), input.firstName(), changes, user::changeFirstName);
+        set("lastName", user.lastName(), input.lastName(), changes, user::changeLastName);
+        set("timeZone", user.timeZone(), input.timeZone(), changes, user::changeTimeZone);
+        set("country", user.country(), input.country(), changes, user::changeCountry);
+        set("zipCode", user.zipCode(), input.zipCode(), changes, user::changeZipCode);
+        set("avatar", user.avatar(), input.avatar(), changes, user::changeAvatar);
+        set("gender", user.gender(), input.gender(), changes, user::changeGender);
+        set("birthYear", user.birthYear(), input.birthYear(), changes, user::changeBirthYear);
+        set("hint", user.hint(), input.hint(), changes, user::changeHint);
     }
 
-    private List<UserView> views(List<User> users) {
-        Map<String, List<Privilege>> held = privileges.heldBy(users);
-        Map<String, List<ApiKeyView>> keys = apiKeys.activeOf(users);
-        Map<String, String> names = users.isEmpty() ? Map.of() : roles.namesFor(users.get(0).tenantId(),
-                held.values().stream().flatMap(List::stream).toList());
-        return users.stream().map(u -> UserView.from(u, held.getOrDefault(u.id(), List.of()), names,
-                keys.getOrDefault(u.id(), List.of()))).toList();
-    }
-
-    private static void apply(UserInput input, User user, Changes changes) {
-        set(input, "firstName", user.firstName(), input.firstName, changes, user::changeFirstName);
-        set(input, "lastName", user.lastName(), input.lastName, changes, user::changeLastName);
-        set(input, "timeZone", user.timeZone(), input.timeZone, changes, user::changeTimeZone);
-        set(input, "country", user.country(), input.country, changes, user::changeCountry);
-        set(input, "zipCode", user.zipCode(), input.zipCode, changes, user::changeZipCode);
-        set(input, "avatar", user.avatar(), input.avatar, changes, user::changeAvatar);
-        set(input, "gender", user.gender(), input.gender, changes, user::changeGender);
-        set(input, "birthYear", user.birthYear(), input.birthYear, changes, user::changeBirthYear);
-        set(input, "hint", user.hint(), input.hint, changes, user::changeHint);
-    }
-
-    private static <T> void set(UserInput input, String field, T before, T after, Changes changes,
+    private static <T> void set(String field, T before, Value<T> after, Changes changes,
                                 java.util.function.Consumer<T> setter) {
-        if (input.has(field) && !Objects.equals(before, after)) {
-            changes.note(field, before, after);
-            setter.accept(after);
+        if (after.present() && !Objects.equals(before, after.value())) {
+            changes.note(field, before, after.value());
+            setter.accept(after.value());
         }
     }
 
@@ -344,13 +310,6 @@ public class Users {
                 .setParameter("email", User.lower(user.email())).setParameter("id", user.id()).getSingleResult();
         if (taken > 0) {
             throw Conflict.notUnique("another user of this tenant already has the e-mail address " + user.email());
-        }
-    }
-
-    static void checkUsername(String username) {
-        if (username == null || !UserInput.USERNAME.matcher(username).matches()) {
-            throw new InvalidInput("username", "must be 1 to 128 characters without white space, '/', '\\', '?', "
-                    + "'#' or '%'");
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.roster.user.boundary;
+package dev.roster.provisioning.boundary;
 
 import dev.roster.apikey.boundary.ApiKeyView;
 import dev.roster.privilege.boundary.PrivilegeView;
@@ -31,11 +31,6 @@ public record UserView(String id, String username, String email, String firstNam
                 user.hint(), user.manager() == null ? null : user.manager().username(), user.status().name(),
                 privileges.stream().map(p -> PrivilegeView.Held.from(p, roleNames)).toList(), keys, user.createdAt(),
                 user.updatedAt());
-    }
-
-    /** The entity tag of a user: its version, which every change of its own fields moves on. */
-    public static String etag(User user) {
-        return "\"" + user.version() + "\"";
     }
 
     /** A hit of the operator's cross-tenant search, naming the tenant it is in. */

@@ -1,4 +1,4 @@
-package dev.roster.platform;
+package dev.roster;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.OASFilter;

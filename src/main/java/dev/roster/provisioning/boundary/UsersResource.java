@@ -1,12 +1,12 @@
-package dev.roster.user.boundary;
+package dev.roster.provisioning.boundary;
 
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
-import dev.roster.problem.PreconditionFailed;
 import dev.roster.problem.Problem;
-import dev.roster.platform.Races;
 import dev.roster.security.Roles;
+import dev.roster.provisioning.control.Provisioning;
 import dev.roster.user.control.Users;
+import dev.roster.user.entity.User;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -56,6 +56,12 @@ public class UsersResource {
     @Inject
     Users users;
 
+    @Inject
+    Provisioning provisioning;
+
+    @Inject
+    UserViews views;
+
     @Context
     UriInfo uriInfo;
 
@@ -73,7 +79,9 @@ public class UsersResource {
     public Page<UserView> list(@Parameter(description = "page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
                                @Parameter(description = "page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size,
                                @Parameter(description = "prefix to search for") @QueryParam("q") String q) {
-        return users.active(PageRequest.of(page, size), q);
+        Page<User> found = users.active(PageRequest.of(page, size), q);
+        return new Page<>(views.of(found.content()), found.page(), found.size(), found.totalElements(),
+                found.totalPages());
     }
 
     @GET
@@ -87,8 +95,8 @@ public class UsersResource {
     @APIResponse(responseCode = "404", description = "No such user within the caller's reach",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response get(@PathParam("username") String username) {
-        Users.Saved user = users.view(username);
-        return Response.ok(user.view()).header(HttpHeaders.ETAG, user.etag()).build();
+        User user = users.visible(username);
+        return Response.ok(views.of(user)).header(HttpHeaders.ETAG, Users.etag(user)).build();
     }
 
     @PUT
@@ -97,7 +105,7 @@ public class UsersResource {
     @Operation(operationId = "putUser", summary = "Create or update a single user", description = "Role: ADMINISTRATOR. Creates the user "
             + "(201; `email` required) or updates it (200). Only the fields in the body change, `null` clears one. "
             + "`password` is write-only. `manager` is a username of the tenant. `status` may be ACTIVE or SUSPENDED. "
-            + "`tenantUserPrivileges` with one privilege sets the user's role, `[]` revokes it. Send `If-Match` with "
+            + "`tenantUserPrivileges` makes the user's privileges exactly those listed, `[]` revokes them all. Send `If-Match` with "
             + "the ETag of a GET to refuse the change (412) if someone changed the user since.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "seed user", value = SEED_USER)))
@@ -113,21 +121,11 @@ public class UsersResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response put(@PathParam("username") String username, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         JsonObject body) {
-        Users.Saved saved;
-        try {
-            saved = users.put(username, body, ifMatch);
-        } catch (RuntimeException e) {
-            if (ifMatch != null && Races.lostUpdate(e)) {
-                throw new PreconditionFailed("the user changed while this request was applied; read it again");
-            }
-            if (!Races.duplicate(e)) {
-                throw e;
-            }
-            saved = users.put(username, body, ifMatch); // another request created it first: now it updates
-        }
+        Users.Saved saved = provisioning.put(username, UserJson.read(username, body), ifMatch);
+        User user = users.visible(username);
         Response.ResponseBuilder response = saved.created()
                 ? Response.created(uriInfo.getAbsolutePath()) : Response.ok();
-        return response.entity(saved.view()).header(HttpHeaders.ETAG, saved.etag()).build();
+        return response.entity(views.of(user)).header(HttpHeaders.ETAG, Users.etag(user)).build();
     }
 
     @DELETE
@@ -140,7 +138,7 @@ public class UsersResource {
     @APIResponse(responseCode = "404", description = "No such user",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response delete(@PathParam("username") String username) {
-        users.deprovision(username);
+        provisioning.deprovision(username);
         return Response.noContent().build();
     }
 }

@@ -1,6 +1,11 @@
-package dev.roster.platform;
+package dev.roster;
 
 import dev.roster.operator.Bootstrap;
+import dev.roster.platform.CounterSettlement;
+import dev.roster.platform.DataDir;
+import dev.roster.platform.Migrations;
+import dev.roster.platform.Races;
+import dev.roster.platform.RosterDataSource;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

@@ -1,16 +1,16 @@
-package dev.roster.platform;
+package dev.roster;
 
 import dev.roster.apikey.boundary.ApiKeyView;
 import dev.roster.audit.boundary.EventsResource;
 import dev.roster.domain.boundary.DomainMappingView;
 import dev.roster.endpoint.boundary.ServiceEndpointView;
-import dev.roster.service.boundary.ServiceView;
 import dev.roster.privilege.boundary.PrivilegeView;
 import dev.roster.privilege.control.RoleRef;
 import dev.roster.problem.Problem;
+import dev.roster.provisioning.boundary.UserView;
+import dev.roster.service.boundary.ServiceView;
 import dev.roster.tenant.boundary.TenantView;
 import dev.roster.token.boundary.TokenResource;
-import dev.roster.user.boundary.UserView;
 import jakarta.json.JsonObject;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;

@@ -1,0 +1,13 @@
+package dev.roster.provisioning.control;
+
+import dev.roster.platform.Value;
+import dev.roster.privilege.control.Grant;
+import dev.roster.user.control.UserCommand;
+import java.util.List;
+
+/**
+ * Provisioning one user in one call: its own fields, and optionally the exact set of privileges it holds afterwards
+ * (absent: keep them; an empty list: revoke them all).
+ */
+public record ProvisionCommand(UserCommand user, Value<List<Grant>> privileges) {
+}
