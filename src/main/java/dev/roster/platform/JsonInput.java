@@ -66,6 +66,37 @@ public final class JsonInput {
         return string;
     }
 
+    /**
+     * A text field as a command {@link Value}: absent, null, the string, or unreadable (not a string, control
+     * characters, longer than {@code maxLength}); an unreadable one is left for the control to report with the rest.
+     */
+    public Value<String> text(String name, int maxLength) {
+        return read(name, () -> string(name, maxLength));
+    }
+
+    /** A true/false field as a command {@link Value}. */
+    public Value<Boolean> flag(String name) {
+        return read(name, () -> bool(name));
+    }
+
+    /** A whole-number field as a command {@link Value}. */
+    public Value<Integer> whole(String name) {
+        return read(name, () -> integer(name, Integer.MIN_VALUE, Integer.MAX_VALUE));
+    }
+
+    private <T> Value<T> read(String name, java.util.function.Supplier<T> reader) {
+        if (!has(name)) {
+            return Value.absent();
+        }
+        int before = errors.size();
+        T value = reader.get();
+        if (errors.size() > before) {
+            String problem = errors.remove(errors.size() - 1).message();
+            return Value.invalid(problem);
+        }
+        return Value.of(value);
+    }
+
     public String requiredString(String name, int maxLength) {
         if (!has(name) || json.isNull(name)) {
             return fail(name, "is required");

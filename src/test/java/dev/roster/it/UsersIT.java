@@ -42,6 +42,16 @@ class UsersIT extends RosterIT {
             }""";
 
     @Test
+    void aBodyWithAWrongTypeAndABrokenRuleNamesBothAtOnce() {
+        String tenant = api.newTenant();
+        Api.Answer answer = api.putUser(tenant, "both", "{\"email\":\"not-an-address\",\"firstName\":[\"a\"],"
+                + "\"birthYear\":\"1980\",\"country\":\"Iceland\"}").expect(400);
+        List<String> fields = answer.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("field")).sorted().toList();
+        assertEquals(List.of("birthYear", "country", "email", "firstName"), fields, answer.body());
+    }
+
+    @Test
     void aBodyThatNamesAKeyTwiceIsA400NamingTheKey() {
         String tenant = api.newTenant();
         Api.Answer answer = api.putUser(tenant, "twice", "{\"email\": \"a@x.is\", \"email\": \"b@x.is\"}").expect(400);

@@ -1,5 +1,6 @@
 package dev.roster.apikey.boundary;
 
+import dev.roster.apikey.control.ApiKeys;
 import dev.roster.apikey.entity.ApiKey;
 import dev.roster.platform.Clock;
 import jakarta.json.bind.annotation.JsonbNillable;
@@ -20,7 +21,12 @@ public record ApiKeyView(String id, String name, String prefix, Instant activeFr
         return withSecret(key, null);
     }
 
-    public static ApiKeyView withSecret(ApiKey key, String secret) {
+    /** A key just issued or rotated, with its secret. */
+    public static ApiKeyView of(ApiKeys.Issued issued) {
+        return withSecret(issued.key(), issued.secret());
+    }
+
+    private static ApiKeyView withSecret(ApiKey key, String secret) {
         return new ApiKeyView(key.id(), key.name(), key.prefix(), key.activeFrom(), key.activeUntil(),
                 key.effectiveAt(Clock.now()), key.createdAt(), key.rotatedAt(), key.lastUsedAt(), secret);
     }

@@ -54,7 +54,7 @@ public class UserApiKeysResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "ApiKeyPage")))
     public Page<ApiKeyView> list(@PathParam("username") String username, @Parameter(description = "page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
                                  @Parameter(description = "page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
-        return keys.list(username, PageRequest.of(page, size));
+        return keys.list(username, PageRequest.of(page, size)).map(ApiKeyView::from);
     }
 
     @POST
@@ -68,7 +68,8 @@ public class UserApiKeysResource {
     @APIResponse(responseCode = "400", description = "Invalid input",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response create(@PathParam("username") String username, JsonObject body) {
-        ApiKeyView key = keys.create(username, body);
+        ApiKeyJson request = ApiKeyJson.read(body);
+        ApiKeyView key = ApiKeyView.of(keys.create(username, request.name(), request.activeFrom(), request.activeUntil()));
         return Response.created(uriInfo.getAbsolutePathBuilder().path(key.id()).build()).entity(key).build();
     }
 
@@ -79,7 +80,7 @@ public class UserApiKeysResource {
     @APIResponse(responseCode = "404", description = "No such key",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public ApiKeyView get(@PathParam("username") String username, @PathParam("id") String id) {
-        return keys.get(username, id);
+        return ApiKeyView.from(keys.get(username, id));
     }
 
     @POST
@@ -91,7 +92,7 @@ public class UserApiKeysResource {
     @APIResponse(responseCode = "404", description = "No such key",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public ApiKeyView rotate(@PathParam("username") String username, @PathParam("id") String id) {
-        return keys.rotate(username, id);
+        return ApiKeyView.of(keys.rotate(username, id));
     }
 
     @DELETE

@@ -1,14 +1,13 @@
 package dev.roster.apikey.control;
 
-import dev.roster.apikey.boundary.ApiKeyView;
 import dev.roster.apikey.entity.ApiKey;
 import dev.roster.audit.control.AuditLog;
 import dev.roster.audit.control.Changes;
 import dev.roster.platform.Clock;
-import dev.roster.platform.JsonInput;
+import dev.roster.platform.Checks;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
-import dev.roster.platform.Window;
+import dev.roster.platform.Value;
 import dev.roster.problem.Forbidden;
 import dev.roster.problem.NotFound;
 import dev.roster.security.Caller;
@@ -16,7 +15,6 @@ import dev.roster.user.control.Users;
 import dev.roster.user.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -31,7 +29,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ApiKeys {
 
-    static final Set<String> FIELDS = Set.of("name", "activeFrom", "activeUntil");
 
     @PersistenceContext
     EntityManager em;
@@ -45,52 +42,51 @@ public class ApiKeys {
     @Inject
     AuditLog audit;
 
+    /** A key with the secret it was just given: the only moment the secret is known. */
+    public record Issued(ApiKey key, String secret) {
+    }
+
     /** The keys of a user; {@code username} null means the caller's own. */
-    public Page<ApiKeyView> list(String username, PageRequest page) {
+    public Page<ApiKey> list(String username, PageRequest page) {
         User owner = owner(username);
         long total = em.createNamedQuery(ApiKey.COUNT_OF_USER, Long.class).setParameter("user", owner.id())
                 .getSingleResult();
-        List<ApiKeyView> keys = em.createNamedQuery(ApiKey.OF_USER, ApiKey.class).setParameter("user", owner.id())
-                .setFirstResult(page.offset()).setMaxResults(page.size()).getResultStream().map(ApiKeyView::from).toList();
+        List<ApiKey> keys = em.createNamedQuery(ApiKey.OF_USER, ApiKey.class).setParameter("user", owner.id())
+                .setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         return Page.of(keys, page, total);
     }
 
-    public ApiKeyView get(String username, String id) {
-        return ApiKeyView.from(find(owner(username), id));
+    public ApiKey get(String username, String id) {
+        return find(owner(username), id);
     }
 
+    /** Issues a key named {@code name} for the window {@code [from, until)} (null ends open). */
     @Transactional
-    public ApiKeyView create(String username, JsonObject body) {
+    public Issued create(String username, String name, Instant from, Instant until) {
         User owner = owner(username);
-        JsonInput input = JsonInput.of(body);
-        for (String field : input.fields()) {
-            if (!FIELDS.contains(field)) {
-                input.fail(field, "is not a field of an API key; writable fields are name, activeFrom, activeUntil");
-            }
+        Checks checks = new Checks().required("name", Value.of(name)).maxLength("name", Value.of(name), 100);
+        if (from != null && until != null && !from.isBefore(until)) {
+            checks.fail("activeUntil", "must be later than activeFrom");
         }
-        String name = input.requiredString("name", 100);
-        Window window = Window.read(input, Window.open());
-        input.check();
-        Instant from = window.activeFrom();
-        Instant until = window.activeUntil();
+        checks.done();
         ApiKey key = new ApiKey(owner, name, from, until, caller.name());
         String secret = KeySecrets.generate();
         key.secret(KeySecrets.prefix(secret), KeySecrets.hash(secret), false);
         em.persist(key);
         audit.record(owner.tenantId(), "apikey.created", "apikey", key.id(), owner.username(),
                 new Changes().note("name", null, name).note("activeFrom", null, from).note("activeUntil", null, until));
-        return ApiKeyView.withSecret(key, secret);
+        return new Issued(key, secret);
     }
 
     /** Gives the key a new secret; the old one stops working at once. */
     @Transactional
-    public ApiKeyView rotate(String username, String id) {
+    public Issued rotate(String username, String id) {
         ApiKey key = find(owner(username), id);
         String secret = KeySecrets.generate();
         key.secret(KeySecrets.prefix(secret), KeySecrets.hash(secret), true);
         audit.record(key.tenantId(), "apikey.rotated", "apikey", key.id(), key.user().username(),
                 new Changes().secret("apiToken"));
-        return ApiKeyView.withSecret(key, secret);
+        return new Issued(key, secret);
     }
 
     @Transactional
@@ -102,14 +98,13 @@ public class ApiKeys {
     }
 
     /** The active keys of several users, by user id, for their representations ({@code activeApiKeys}). */
-    public Map<String, List<ApiKeyView>> activeOf(List<User> holders) {
+    public Map<String, List<ApiKey>> activeOf(List<User> holders) {
         if (holders.isEmpty()) {
             return Map.of();
         }
         return em.createNamedQuery(ApiKey.OF_USERS, ApiKey.class)
                 .setParameter("users", holders.stream().map(User::id).toList()).setParameter("now", Clock.now())
-                .getResultStream().collect(Collectors.groupingBy(k -> k.user().id(),
-                        Collectors.mapping(ApiKeyView::from, Collectors.toList())));
+                .getResultStream().collect(Collectors.groupingBy(k -> k.user().id()));
     }
 
     /** The key whose secret this is, if any; the comparison of hashes takes constant time. */

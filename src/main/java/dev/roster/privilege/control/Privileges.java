@@ -164,7 +164,7 @@ public class Privileges {
                 remove(other);
             }
         }
-        Privilege saved = write(user, kept, role, grant);
+        Privilege saved = write(user, kept, role, grant, true);
         return new Saved(saved, before.isEmpty());
     }
 
@@ -184,12 +184,17 @@ public class Privileges {
     public Privilege grant(String username, Grant grant) {
         User user = users.visible(username);
         RoleRef role = roles.resolve("role", grant.role());
-        if (held(user).stream().anyMatch(p -> p.slot().equals(Privilege.slot(role.id(), grant.scope())))) {
+        List<Privilege> held = held(user);
+        if (held.size() >= MAX_PER_USER) {
+            throw new Conflict("'" + user.username() + "' already holds " + MAX_PER_USER + " privileges, the most a"
+                    + " user may hold");
+        }
+        if (held.stream().anyMatch(p -> p.slot().equals(Privilege.slot(role.id(), grant.scope())))) {
             throw Conflict.notUnique("'" + user.username() + "' already holds " + role.name()
                     + (grant.scope() == null ? " for the whole tenant" : " for " + grant.scope())
                     + "; change that privilege instead");
         }
-        return write(user, null, role, grant);
+        return write(user, null, role, grant, true);
     }
 
     /** A privilege by id; for the seed's {@code /privileges/{username}} form, a username finds its tenant role. */
@@ -206,7 +211,7 @@ public class Privileges {
             throw Conflict.notUnique("'" + privilege.user().username() + "' already holds another privilege of "
                     + role.name() + (grant.scope() == null ? " for the whole tenant" : " for " + grant.scope()));
         }
-        return write(privilege.user(), privilege, role, grant);
+        return write(privilege.user(), privilege, role, grant, true);
     }
 
     @Transactional
@@ -220,9 +225,22 @@ public class Privileges {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void replaceAll(User user, List<Grant> grants) {
-        Map<String, Privilege> current = held(user).stream().collect(Collectors.toMap(Privilege::slot, p -> p));
+        replaceAll(user, grants, held(user));
+    }
+
+    /** {@link #replaceAll} for a user created in this transaction, who holds nothing yet: no query, no flush. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void grantAll(User created, List<Grant> grants) {
+        replaceAll(created, grants, List.of());
+    }
+
+    private void replaceAll(User user, List<Grant> grants, List<Privilege> held) {
+        if (grants.size() > MAX_PER_USER) {
+            throw new InvalidInput("tenantUserPrivileges", "a user holds at most " + MAX_PER_USER + " privileges");
+        }
+        Map<String, Privilege> current = held.stream().collect(Collectors.toMap(Privilege::slot, p -> p));
         Set<String> wanted = new HashSet<>();
-        List<Runnable> writes = new ArrayList<>();
+        List<java.util.function.Supplier<Privilege>> writes = new ArrayList<>();
         for (int i = 0; i < grants.size(); i++) {
             Grant grant = grants.get(i);
             RoleRef role = roles.resolve("tenantUserPrivileges[" + i + "].role", grant.role());
@@ -231,14 +249,15 @@ public class Privileges {
                 throw new InvalidInput("tenantUserPrivileges[" + i + "]", "names " + role.name() + (grant.scope() == null
                         ? "" : " for " + grant.scope()) + " twice; a user holds one privilege per role and scope");
             }
-            writes.add(() -> write(user, current.get(slot), role, grant));
+            writes.add(() -> write(user, current.get(slot), role, grant, false));
         }
         current.forEach((slot, privilege) -> {
             if (!wanted.contains(slot)) {
-                remove(privilege);
+                remove(privilege, false);
             }
         });
-        writes.forEach(Runnable::run);
+        List<Privilege> after = writes.stream().map(java.util.function.Supplier::get).toList();
+        listing.update(user, windows(after));
     }
 
     /** Revokes every privilege of the user; returns the roles it held. Part of the caller's transaction. */
@@ -274,17 +293,13 @@ public class Privileges {
         }
     }
 
-    /** Grants (privilege null) or changes a privilege, relists and audits; the caller's transaction. */
-    private Privilege write(User user, Privilege privilege, RoleRef role, Grant grant) {
+    /** Grants (privilege null) or changes a privilege and audits, relisting the user unless the caller will. */
+    private Privilege write(User user, Privilege privilege, RoleRef role, Grant grant, boolean relist) {
         boolean created = privilege == null;
         Instant now = Clock.now();
         if (!created && administers(privilege, now) && !(Role.ADMINISTRATOR.id().equals(role.id())
                 && grant.scope() == null && Window.contains(grant.activeFrom(), grant.activeUntil(), now))) {
             keepAnAdministrator(user, "changing its privilege");
-        }
-        if (created && held(user).size() >= MAX_PER_USER) {
-            throw new Conflict("'" + user.username() + "' already holds " + MAX_PER_USER + " privileges, the most a"
-                    + " user may hold");
         }
         Changes changes = new Changes();
         if (created) {
@@ -309,18 +324,26 @@ public class Privileges {
             audit.record(user.tenantId(), created ? "privilege.granted" : "privilege.changed", "privilege",
                     privilege.id(), user.username(), changes);
         }
-        relist(user);
+        if (relist) {
+            relist(user);
+        }
         return privilege;
     }
 
     private void remove(Privilege privilege) {
+        remove(privilege, true);
+    }
+
+    private void remove(Privilege privilege, boolean relist) {
         if (administers(privilege, Clock.now())) {
             keepAnAdministrator(privilege.user(), "revoking its privilege");
         }
         User user = privilege.user();
         em.remove(privilege);
         user.touch();
-        listing.update(user, windows(held(user).stream().filter(p -> p != privilege).toList()));
+        if (relist) {
+            listing.update(user, windows(held(user).stream().filter(p -> p != privilege).toList()));
+        }
         audit.record(privilege.tenantId(), "privilege.revoked", "privilege", privilege.id(), user.username(),
                 new Changes().note("role", privilege.role(), null).note("scope", privilege.scope(), null)
                         .note("activeFrom", privilege.activeFrom(), null)

@@ -11,7 +11,6 @@ import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Reads the native API's user body (003 Users) into a {@link ProvisionCommand}: JSON types and field names here, the
@@ -45,13 +44,10 @@ final class UserJson {
                 in.fail("username", "cannot change and must match the username in the path");
             }
         }
-        Value<UserStatus> status = Value.absent();
-        if (in.has("status")) {
-            String text = in.string("status", ANY);
-            status = Value.of(text == null ? null : parse(text));
-            if (text != null && status.value() == null) {
-                in.fail("status", "may be set to ACTIVE or SUSPENDED; DELETE de-provisions a user");
-            }
+        Value<String> statusText = in.text("status", ANY);
+        Value<UserStatus> status = statusText.map(UserJson::parse);
+        if (statusText.isSet() && status.value() == null) {
+            status = Value.invalid("may be set to ACTIVE or SUSPENDED; DELETE de-provisions a user");
         }
         Value<List<Grant>> privileges = Value.absent();
         if (in.has("tenantUserPrivileges")) {
@@ -66,7 +62,7 @@ final class UserJson {
         }
         UserCommand user = new UserCommand(text(in, "email"), text(in, "firstName"), text(in, "lastName"),
                 text(in, "timeZone"), text(in, "country"), text(in, "zipCode"), text(in, "avatar"), text(in, "gender"),
-                value(in, "birthYear", name -> in.integer(name, Integer.MIN_VALUE, Integer.MAX_VALUE)),
+                in.whole("birthYear"),
                 text(in, "hint"), text(in, "manager"), text(in, "password"), status);
         in.check();
         return new ProvisionCommand(user, privileges);
@@ -81,10 +77,6 @@ final class UserJson {
     }
 
     private static Value<String> text(JsonInput in, String name) {
-        return value(in, name, n -> in.string(n, ANY));
-    }
-
-    private static <T> Value<T> value(JsonInput in, String name, Function<String, T> read) {
-        return in.has(name) ? Value.of(read.apply(name)) : Value.absent();
+        return in.text(name, ANY);
     }
 }

@@ -2,6 +2,7 @@ package dev.roster.provisioning.boundary;
 
 import dev.roster.apikey.boundary.ApiKeyView;
 import dev.roster.apikey.control.ApiKeys;
+import dev.roster.apikey.entity.ApiKey;
 import dev.roster.privilege.control.Privileges;
 import dev.roster.privilege.control.RoleCatalog;
 import dev.roster.privilege.entity.Privilege;
@@ -34,10 +35,10 @@ public class UserViews {
             return List.of();
         }
         Map<String, List<Privilege>> held = privileges.heldBy(users);
-        Map<String, List<ApiKeyView>> keys = apiKeys.activeOf(users);
+        Map<String, List<ApiKey>> keys = apiKeys.activeOf(users);
         Map<String, String> names = roles.namesFor(users.get(0).tenantId(),
                 held.values().stream().flatMap(List::stream).toList());
         return users.stream().map(u -> UserView.from(u, held.getOrDefault(u.id(), List.of()), names,
-                keys.getOrDefault(u.id(), List.of()))).toList();
+                keys.getOrDefault(u.id(), List.of()).stream().map(ApiKeyView::from).toList())).toList();
     }
 }

@@ -122,7 +122,7 @@ public class UsersResource {
     public Response put(@PathParam("username") String username, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         JsonObject body) {
         Users.Saved saved = provisioning.put(username, UserJson.read(username, body), ifMatch);
-        User user = users.visible(username);
+        User user = saved.user();
         Response.ResponseBuilder response = saved.created()
                 ? Response.created(uriInfo.getAbsolutePath()) : Response.ok();
         return response.entity(views.of(user)).header(HttpHeaders.ETAG, Users.etag(user)).build();

@@ -69,7 +69,9 @@ public class Provisioning {
                         .ifPresent(u -> privileges.keepAnAdministrator(u, "suspending it"));
             }
             Users.Saved saved = users.put(username, fields, ifMatch);
-            if (command.privileges().present()) {
+            if (command.privileges().present() && saved.created()) {
+                privileges.grantAll(saved.user(), command.privileges().value());
+            } else if (command.privileges().present()) {
                 privileges.replaceAll(saved.user(), command.privileges().value());
             } else if (fields.status().present()) {
                 privileges.relist(saved.user());

@@ -40,6 +40,6 @@ public class ServicesResource {
     @APIResponse(responseCode = "403", description = "The caller's roles do not allow this",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public List<ServiceView> list() {
-        return services.of(caller.tenant().id());
+        return services.of(caller.tenant().id()).stream().map(ServiceView::of).toList();
     }
 }

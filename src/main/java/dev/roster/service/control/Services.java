@@ -2,15 +2,12 @@ package dev.roster.service.control;
 
 import dev.roster.audit.control.AuditLog;
 import dev.roster.audit.control.Changes;
-import dev.roster.platform.JsonInput;
 import dev.roster.problem.NotFound;
 import dev.roster.security.Caller;
-import dev.roster.service.boundary.ServiceView;
 import dev.roster.service.entity.Service;
 import dev.roster.service.entity.TenantService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -34,14 +31,14 @@ public class Services {
     AuditLog audit;
 
     /** Every service of the catalog with its state for the tenant. */
-    public List<ServiceView> of(String tenantId) {
+    public List<ServiceState> of(String tenantId) {
         Map<String, TenantService> switches = em.createNamedQuery(TenantService.OF_TENANT, TenantService.class)
                 .setParameter("tenant", tenantId).getResultStream()
                 .collect(Collectors.toMap(TenantService::service, Function.identity()));
         return Arrays.stream(Service.values()).map(service -> {
             TenantService state = switches.get(service.id());
-            return state == null ? ServiceView.of(service, service.onByDefault(), null, null)
-                    : ServiceView.of(service, state.enabled(), state.changedBy(), state.changedAt());
+            return state == null ? new ServiceState(service, service.onByDefault(), null, null)
+                    : new ServiceState(service, state.enabled(), state.changedBy(), state.changedAt());
         }).toList();
     }
 
@@ -58,22 +55,11 @@ public class Services {
         return state == null ? service.onByDefault() : state.enabled();
     }
 
-    /** The operator's switch: {@code {"enabled": true|false}}. */
+    /** The operator's switch. */
     @Transactional
-    public ServiceView switchTo(String tenantId, String serviceId, JsonObject body) {
+    public ServiceState switchTo(String tenantId, String serviceId, boolean enabled) {
         Service service = Service.byId(serviceId).orElseThrow(() -> new NotFound("there is no service '" + serviceId
                 + "'; services are " + Arrays.stream(Service.values()).map(Service::id).collect(Collectors.joining(", "))));
-        JsonInput in = JsonInput.of(body);
-        for (String field : in.fields()) {
-            if (!field.equals("enabled")) {
-                in.fail(field, "is not a field of a service switch; send {\"enabled\": true} or false");
-            }
-        }
-        Boolean enabled = in.bool("enabled");
-        if (enabled == null && in.valid()) {
-            in.fail("enabled", "is required: true or false");
-        }
-        in.check();
         TenantService state = em.find(TenantService.class, new TenantService.Key(tenantId, service.id()));
         boolean before = state == null ? service.onByDefault() : state.enabled();
         if (state == null) {
@@ -87,6 +73,6 @@ public class Services {
             audit.record(tenantId, enabled ? "service.enabled" : "service.disabled", "service", service.id(),
                     service.id(), new Changes().note("enabled", before, enabled));
         }
-        return ServiceView.of(service, enabled, state.changedBy(), state.changedAt());
+        return new ServiceState(service, enabled, state.changedBy(), state.changedAt());
     }
 }

@@ -6,6 +6,7 @@ import dev.roster.endpoint.control.ServiceEndpoints;
 import dev.roster.problem.Problem;
 import dev.roster.security.Caller;
 import dev.roster.service.boundary.ServiceView;
+import dev.roster.service.control.ServiceState;
 import dev.roster.service.control.Services;
 import java.util.List;
 import dev.roster.security.Roles;
@@ -81,7 +82,7 @@ public class ProvisioningInfoResource {
     @APIResponse(responseCode = "400", description = "Invalid input",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public TenantView.Info updateInfo(JsonObject body) {
-        var tenant = tenants.updateInfo(body);
+        var tenant = tenants.updateInfo(TenantJson.read(body));
         return branded(TenantView.Info.from(tenant, switchedOn(tenant.id())));
     }
 
@@ -98,7 +99,7 @@ public class ProvisioningInfoResource {
     }
 
     private List<ServiceView> switchedOn(String tenantId) {
-        return services.of(tenantId).stream().filter(ServiceView::enabled).toList();
+        return services.of(tenantId).stream().filter(ServiceState::enabled).map(ServiceView::of).toList();
     }
 
     /** Through one of the tenant's mapped domains, that mapping's icon and theme show. */

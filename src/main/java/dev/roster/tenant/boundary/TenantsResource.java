@@ -69,7 +69,7 @@ public class TenantsResource {
     @APIResponse(responseCode = "409", description = "The label is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response create(JsonObject body) {
-        Tenant tenant = tenants.create(body);
+        Tenant tenant = tenants.create(TenantJson.read(body));
         return Response.created(uriInfo.getAbsolutePathBuilder().path(tenant.label()).build())
                 .entity(TenantView.from(tenant)).build();
     }
@@ -105,7 +105,7 @@ public class TenantsResource {
     @APIResponse(responseCode = "404", description = "No such tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public TenantView update(@PathParam("label") String label, JsonObject body) {
-        return TenantView.from(tenants.update(label, body));
+        return TenantView.from(tenants.update(label, TenantJson.read(body)));
     }
 
     @GET
@@ -116,7 +116,7 @@ public class TenantsResource {
     @APIResponse(responseCode = "404", description = "No such tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public List<ServiceView> services(@PathParam("label") String label) {
-        return services.of(tenants.get(label).id());
+        return services.of(tenants.get(label).id()).stream().map(ServiceView::of).toList();
     }
 
     @PUT
@@ -133,6 +133,6 @@ public class TenantsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public ServiceView switchService(@PathParam("label") String label, @PathParam("service") String service,
                                      JsonObject body) {
-        return services.switchTo(tenants.get(label).id(), service, body);
+        return ServiceView.of(services.switchTo(tenants.get(label).id(), service, ServiceView.enabled(body)));
     }
 }

@@ -2,7 +2,7 @@ package dev.roster.tenant.control;
 
 import dev.roster.audit.control.AuditLog;
 import dev.roster.audit.control.Changes;
-import dev.roster.platform.JsonInput;
+import dev.roster.platform.Checks;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
 import dev.roster.problem.Conflict;
@@ -11,7 +11,6 @@ import dev.roster.security.Caller;
 import dev.roster.tenant.entity.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -38,30 +37,29 @@ public class Tenants {
     Caller caller;
 
     @Transactional
-    public Tenant create(JsonObject body) {
-        JsonInput input = JsonInput.of(body);
-        String label = input.requiredString("label", 63);
-        if (label != null && !LABEL.matcher(label).matches()) {
-            input.fail("label", "must be a slug: 1 to 63 lower-case letters, digits, '-' or '.', starting and "
+    public Tenant create(TenantCommand command) {
+        Checks checks = new Checks().required("label", command.label());
+        String label = command.label().value();
+        if (command.label().isSet() && !LABEL.matcher(label).matches()) {
+            checks.fail("label", "must be a slug: 1 to 63 lower-case letters, digits, '-' or '.', starting and "
                     + "ending with a letter or digit");
         }
-        String name = input.requiredString("name", NAME_MAX);
-        String icon = input.string("icon", ICON_MAX);
-        String theme = input.string("theme", THEME_MAX);
-        Boolean active = input.bool("active");
-        input.check();
+        checks.required("name", command.name()).notCleared("active", command.active());
+        brandChecks(checks, command);
+        checks.done();
         if (byLabel(label).isPresent()) {
             throw Conflict.notUnique("a tenant with label '" + label + "' already exists");
         }
+        String name = command.name().value();
         Tenant tenant = new Tenant(label, name);
-        tenant.brand(icon, theme);
-        if (Boolean.FALSE.equals(active)) {
+        tenant.brand(command.icon().value(), command.theme().value());
+        if (Boolean.FALSE.equals(command.active().value())) {
             tenant.activate(false);
         }
         em.persist(tenant);
         audit.record(tenant.id(), "tenant.created", "tenant", tenant.id(), label,
-                new Changes().note("name", null, name).note("icon", null, icon).note("theme", null, theme)
-                        .note("active", null, tenant.active()));
+                new Changes().note("name", null, name).note("icon", null, tenant.icon())
+                        .note("theme", null, tenant.theme()).note("active", null, tenant.active()));
         return tenant;
     }
 
@@ -77,27 +75,23 @@ public class Tenants {
 
     /** The operator's update: name, icon, theme and {@code active}; the label never changes. */
     @Transactional
-    public Tenant update(String label, JsonObject body) {
+    public Tenant update(String label, TenantCommand command) {
         Tenant tenant = get(label);
-        JsonInput input = JsonInput.of(body);
-        if (input.has("label") && !label.equals(input.string("label", 63))) {
-            input.fail("label", "cannot change; it names the tenant for good");
+        Checks checks = new Checks();
+        if (command.label().present() && !label.equals(command.label().value())) {
+            checks.fail("label", "cannot change; it names the tenant for good");
         }
-        Changes changes = brand(tenant, input);
+        brandChecks(checks, command);
+        checks.notCleared("active", command.active());
+        checks.done();
+        Changes changes = brand(tenant, command);
         String action = "tenant.updated";
-        if (input.has("active")) {
-            Boolean active = input.bool("active");
-            if (active == null) {
-                input.fail("active", "must be true or false");
-            }
-            input.check();
-            if (active != tenant.active()) {
-                changes.note("active", tenant.active(), active);
-                tenant.activate(active);
-                action = active ? "tenant.reactivated" : "tenant.suspended";
-            }
+        Boolean active = command.active().value();
+        if (active != null && active != tenant.active()) {
+            changes.note("active", tenant.active(), active);
+            tenant.activate(active);
+            action = active ? "tenant.reactivated" : "tenant.suspended";
         }
-        input.check();
         if (!changes.isEmpty()) {
             audit.record(tenant.id(), action, "tenant", tenant.id(), tenant.label(), changes);
         }
@@ -115,32 +109,40 @@ public class Tenants {
 
     /** {@code PUT /info}: only icon, theme and name change; the rest is read-only. */
     @Transactional
-    public Tenant updateInfo(JsonObject body) {
+    public Tenant updateInfo(TenantCommand command) {
         Tenant tenant = current();
-        JsonInput input = JsonInput.of(body);
-        if (input.has("label") && !tenant.label().equals(input.string("label", 63))) {
-            input.fail("label", "is read-only");
+        Checks checks = new Checks();
+        if (checks.readable("label", command.label()) && command.label().present()
+                && !tenant.label().equals(command.label().value())) {
+            checks.fail("label", "is read-only");
         }
-        if (input.has("active") && !Boolean.valueOf(tenant.active()).equals(input.bool("active"))) {
-            input.fail("active", "is read-only; the platform operator suspends and reactivates tenants");
+        if (checks.readable("active", command.active()) && command.active().present()
+                && !Boolean.valueOf(tenant.active()).equals(command.active().value())) {
+            checks.fail("active", "is read-only; the platform operator suspends and reactivates tenants");
         }
-        Changes changes = brand(tenant, input);
-        input.check();
+        brandChecks(checks, command);
+        checks.done();
+        Changes changes = brand(tenant, command);
         if (!changes.isEmpty()) {
             audit.record(tenant.id(), "tenant.updated", "tenant", tenant.id(), tenant.label(), changes);
         }
         return tenant;
     }
 
-    private static Changes brand(Tenant tenant, JsonInput input) {
-        Changes changes = new Changes();
-        String name = input.has("name") ? input.requiredString("name", NAME_MAX) : tenant.name();
-        String icon = input.has("icon") ? input.string("icon", ICON_MAX) : tenant.icon();
-        String theme = input.has("theme") ? input.string("theme", THEME_MAX) : tenant.theme();
-        if (!input.valid()) {
-            return changes;
+    private static void brandChecks(Checks checks, TenantCommand command) {
+        if (command.name().present()) {
+            checks.required("name", command.name());
         }
-        changes.note("name", tenant.name(), name).note("icon", tenant.icon(), icon).note("theme", tenant.theme(), theme);
+        checks.maxLength("name", command.name(), NAME_MAX).maxLength("icon", command.icon(), ICON_MAX)
+                .maxLength("theme", command.theme(), THEME_MAX);
+    }
+
+    private static Changes brand(Tenant tenant, TenantCommand command) {
+        String name = command.name().present() ? command.name().value() : tenant.name();
+        String icon = command.icon().present() ? command.icon().value() : tenant.icon();
+        String theme = command.theme().present() ? command.theme().value() : tenant.theme();
+        Changes changes = new Changes().note("name", tenant.name(), name).note("icon", tenant.icon(), icon)
+                .note("theme", tenant.theme(), theme);
         if (!name.equals(tenant.name())) {
             tenant.rename(name);
         }

@@ -32,7 +32,9 @@ public final class UserRules {
     /** Checks {@code command} for a create or an update; returns it with values normalised (country upper case). */
     static UserCommand check(UserCommand command, boolean creating) {
         List<FieldError> errors = new ArrayList<>();
-        if (creating && !command.email().isSet()) {
+        if (!readable(errors, "email", command.email())) {
+            // reported as unreadable
+        } else if (creating && !command.email().isSet()) {
             errors.add(new FieldError("email", "is required to create a user"));
         } else if (command.email().present() && command.email().value() == null) {
             errors.add(new FieldError("email", "cannot be removed"));
@@ -63,20 +65,24 @@ public final class UserRules {
         length(errors, "zipCode", command.zipCode(), 20);
         length(errors, "avatar", command.avatar(), 2048);
         length(errors, "gender", command.gender(), 32);
-        if (command.birthYear().isSet() && (command.birthYear().value() < 1900
-                || command.birthYear().value() > Year.now().getValue())) {
+        Value<Integer> birthYear = command.birthYear();
+        if (readable(errors, "birthYear", birthYear) && birthYear.isSet()
+                && (birthYear.value() < 1900 || birthYear.value() > Year.now().getValue())) {
             errors.add(new FieldError("birthYear", "must be between 1900 and " + Year.now().getValue()));
         }
         length(errors, "hint", command.hint(), 255);
         length(errors, "manager", command.manager(), 128);
-        if (command.password().present() && command.password().value() == null) {
+        boolean statusReadable = readable(errors, "status", command.status());
+        if (!readable(errors, "password", command.password())) {
+            // reported as unreadable
+        } else if (command.password().present() && command.password().value() == null) {
             errors.add(new FieldError("password", "cannot be null; leave it out to keep the current one"));
         } else if (command.password().isSet() && (command.password().value().length() < Passwords.MIN_LENGTH
                 || command.password().value().length() > Passwords.MAX_LENGTH)) {
             errors.add(new FieldError("password", "must be between " + Passwords.MIN_LENGTH + " and "
                     + Passwords.MAX_LENGTH + " characters long"));
         }
-        if (command.status().present() && command.status().value() != UserStatus.ACTIVE
+        if (statusReadable && command.status().present() && command.status().value() != UserStatus.ACTIVE
                 && command.status().value() != UserStatus.SUSPENDED) {
             errors.add(new FieldError("status", "may be set to ACTIVE or SUSPENDED; DELETE de-provisions a user"));
         }
@@ -96,8 +102,21 @@ public final class UserRules {
         }
     }
 
+    /** Reports a field the client sent unreadable; true when it was readable. */
+    private static boolean readable(List<FieldError> errors, String field, Value<?> value) {
+        if (value.problem() != null) {
+            errors.add(new FieldError(field, value.problem()));
+            return false;
+        }
+        return true;
+    }
+
     /** Records an error when a set value is longer than {@code max}; true when a value is set and fits. */
     private static boolean length(List<FieldError> errors, String field, Value<String> value, int max) {
+        if (value.problem() != null) {
+            errors.add(new FieldError(field, value.problem()));
+            return false;
+        }
         if (!value.isSet()) {
             return false;
         }
