@@ -60,7 +60,7 @@ public class DomainMappingsResource {
     public Page<DomainMappingView> list(
             @Parameter(description = "page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
-        return mappings.list(PageRequest.of(page, size));
+        return mappings.list(PageRequest.of(page, size)).map(DomainMappingView::from);
     }
 
     @POST
@@ -76,7 +76,7 @@ public class DomainMappingsResource {
     @APIResponse(responseCode = "409", description = "The domain is already mapped (to this or another tenant)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response add(JsonObject body) {
-        DomainMappingView mapping = mappings.create(body);
+        DomainMappingView mapping = DomainMappingView.from(mappings.create(DomainMappingView.read(body)));
         return Response.created(uriInfo.getAbsolutePathBuilder().path(mapping.domain()).build()).entity(mapping).build();
     }
 
@@ -91,7 +91,7 @@ public class DomainMappingsResource {
     @APIResponse(responseCode = "404", description = "This tenant has no such mapping",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public DomainMappingView update(@PathParam("domain") String domain, JsonObject body) {
-        return mappings.update(domain, body);
+        return DomainMappingView.from(mappings.update(domain, DomainMappingView.read(body)));
     }
 
     @DELETE

@@ -2,19 +2,15 @@ package dev.roster.domain.control;
 
 import dev.roster.audit.control.AuditLog;
 import dev.roster.audit.control.Changes;
-import dev.roster.domain.boundary.DomainMappingView;
 import dev.roster.domain.entity.DomainMapping;
-import dev.roster.platform.JsonInput;
+import dev.roster.platform.Checks;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
-import dev.roster.platform.Window;
 import dev.roster.problem.Conflict;
-import dev.roster.problem.InvalidInput;
 import dev.roster.problem.NotFound;
 import dev.roster.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -22,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** A tenant's domain mappings, and which tenant a host name serves. */
@@ -32,7 +27,6 @@ public class DomainMappings {
     /** A fully qualified domain name: two or more labels of letters, digits and inner hyphens. */
     static final Pattern FQDN = Pattern.compile(
             "(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?");
-    static final Set<String> FIELDS = Set.of("domain", "icon", "theme", "activeFrom", "activeUntil");
 
     @PersistenceContext
     EntityManager em;
@@ -43,49 +37,56 @@ public class DomainMappings {
     @Inject
     AuditLog audit;
 
-    public Page<DomainMappingView> list(PageRequest page) {
+    public Page<DomainMapping> list(PageRequest page) {
         String tenant = caller.tenant().id();
         long total = em.createNamedQuery(DomainMapping.COUNT_OF_TENANT, Long.class).setParameter("tenant", tenant)
                 .getSingleResult();
         return Page.of(em.createNamedQuery(DomainMapping.OF_TENANT, DomainMapping.class).setParameter("tenant", tenant)
-                .setFirstResult(page.offset()).setMaxResults(page.size()).getResultStream().map(DomainMappingView::from)
-                .toList(), page, total);
+                .setFirstResult(page.offset()).setMaxResults(page.size()).getResultList(), page, total);
     }
 
     /** All of a tenant's mappings, for {@code details} (a tenant has a handful). */
-    public List<DomainMappingView> ofTenant(String tenantId) {
+    public List<DomainMapping> ofTenant(String tenantId) {
         return em.createNamedQuery(DomainMapping.OF_TENANT, DomainMapping.class).setParameter("tenant", tenantId)
-                .setMaxResults(1000).getResultStream().map(DomainMappingView::from).toList();
+                .setMaxResults(1000).getResultList();
     }
 
     @Transactional
-    public DomainMappingView create(JsonObject body) {
-        JsonInput input = JsonInput.of(body);
-        String domain = normalized(input, input.requiredString("domain", 253));
+    public DomainMapping create(MappingCommand command) {
+        Checks checks = new Checks().required("domain", command.domain()).maxLength("domain", command.domain(), 253);
+        String domain = command.domain().isSet() ? normalized(command.domain().value()) : null;
+        if (checks.valid() && !FQDN.matcher(domain).matches()) {
+            checks.fail("domain", "must be a fully qualified domain name such as cooori.example.com");
+        }
+        brandChecks(checks, command);
+        checks.done();
         DomainMapping mapping = new DomainMapping(caller.tenant().id(), domain);
-        Changes changes = configure(mapping, input);
+        Changes changes = configure(mapping, command);
         if (byDomain(domain).isPresent()) {
             throw Conflict.notUnique("the domain " + domain + " is already mapped on this platform");
         }
         em.persist(mapping);
         em.flush();
         audit.record(mapping.tenantId(), "domain.mapped", "domain", mapping.id(), domain, changes);
-        return DomainMappingView.from(mapping);
+        return mapping;
     }
 
     /** Replaces icon, theme and window of one of the tenant's mappings. */
     @Transactional
-    public DomainMappingView update(String domain, JsonObject body) {
+    public DomainMapping update(String domain, MappingCommand command) {
         DomainMapping mapping = own(domain);
-        JsonInput input = JsonInput.of(body);
-        if (input.has("domain") && !mapping.domain().equals(lower(input.string("domain", 253)))) {
-            input.fail("domain", "cannot change; map the new domain and delete this one");
+        Checks checks = new Checks();
+        if (checks.readable("domain", command.domain()) && command.domain().present()
+                && !mapping.domain().equals(lower(command.domain().value()))) {
+            checks.fail("domain", "cannot change; map the new domain and delete this one");
         }
-        Changes changes = configure(mapping, input);
+        brandChecks(checks, command);
+        checks.done();
+        Changes changes = configure(mapping, command);
         if (!changes.isEmpty()) {
             audit.record(mapping.tenantId(), "domain.changed", "domain", mapping.id(), mapping.domain(), changes);
         }
-        return DomainMappingView.from(mapping);
+        return mapping;
     }
 
     @Transactional
@@ -107,19 +108,15 @@ public class DomainMappings {
         return byDomain(name).filter(m -> m.effectiveAt(now));
     }
 
-    private Changes configure(DomainMapping mapping, JsonInput input) {
-        for (String field : input.fields()) {
-            if (!FIELDS.contains(field)) {
-                input.fail(field, "is not a field of a domain mapping; fields are domain, icon, theme, activeFrom, "
-                        + "activeUntil");
-            }
-        }
-        String icon = input.string("icon", 2048);
-        String theme = input.string("theme", 200);
-        Window window = Window.read(input, Window.open());
-        input.check();
-        Instant from = window.activeFrom();
-        Instant until = window.activeUntil();
+    private static void brandChecks(Checks checks, MappingCommand command) {
+        checks.maxLength("icon", command.icon(), 2048).maxLength("theme", command.theme(), 200);
+    }
+
+    private static Changes configure(DomainMapping mapping, MappingCommand command) {
+        String icon = command.icon().value();
+        String theme = command.theme().value();
+        Instant from = command.activeFrom();
+        Instant until = command.activeUntil();
         Changes changes = new Changes().note("icon", mapping.icon(), icon).note("theme", mapping.theme(), theme)
                 .note("activeFrom", mapping.activeFrom(), from).note("activeUntil", mapping.activeUntil(), until);
         mapping.configure(icon, theme, from, until);
@@ -136,16 +133,8 @@ public class DomainMappings {
                 .getResultStream().findFirst();
     }
 
-    private static String normalized(JsonInput input, String domain) {
-        if (domain == null) {
-            input.check();
-            return null;
-        }
-        String name = lower(domain.strip()).replaceFirst("\\.$", "");
-        if (!FQDN.matcher(name).matches()) {
-            throw new InvalidInput("domain", "must be a fully qualified domain name such as cooori.example.com");
-        }
-        return name;
+    private static String normalized(String domain) {
+        return lower(domain.strip()).replaceFirst("\\.$", "");
     }
 
     private static String lower(String text) {

@@ -69,7 +69,7 @@ public class ServiceEndpointsResource {
     public Page<ServiceEndpointView> list(
             @Parameter(description = "page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
-        return endpoints.list(PageRequest.of(page, size));
+        return endpoints.list(PageRequest.of(page, size)).map(ServiceEndpointView::from);
     }
 
     @GET
@@ -81,7 +81,7 @@ public class ServiceEndpointsResource {
     @APIResponse(responseCode = "404", description = "No such endpoint in this tenant",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public ServiceEndpointView get(@PathParam("id") String id) {
-        return endpoints.get(id);
+        return ServiceEndpointView.from(endpoints.get(id));
     }
 
     @POST
@@ -97,7 +97,7 @@ public class ServiceEndpointsResource {
     @APIResponse(responseCode = "400", description = "Invalid input; `errors` names each field",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response add(JsonObject body) {
-        ServiceEndpointView endpoint = endpoints.create(body);
+        ServiceEndpointView endpoint = ServiceEndpointView.from(endpoints.create(EndpointJson.read(body)));
         return Response.created(uriInfo.getAbsolutePathBuilder().path(endpoint.id()).build()).entity(endpoint).build();
     }
 
@@ -113,7 +113,7 @@ public class ServiceEndpointsResource {
     @APIResponse(responseCode = "404", description = "No such endpoint in this tenant",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public ServiceEndpointView update(@PathParam("id") String id, JsonObject body) {
-        return endpoints.update(id, body);
+        return ServiceEndpointView.from(endpoints.update(id, EndpointJson.read(body)));
     }
 
     @DELETE

@@ -1,7 +1,9 @@
 package dev.roster.tenant.boundary;
 
+import dev.roster.domain.boundary.DomainMappingView;
 import dev.roster.domain.control.DomainMappings;
 import dev.roster.domain.control.RequestHost;
+import dev.roster.endpoint.boundary.ServiceEndpointView;
 import dev.roster.endpoint.control.ServiceEndpoints;
 import dev.roster.problem.Problem;
 import dev.roster.security.Caller;
@@ -94,8 +96,8 @@ public class ProvisioningInfoResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "TenantDetails")))
     public TenantView.Details details() {
         var tenant = tenants.current();
-        return TenantView.Details.from(tenant, switchedOn(tenant.id()), endpoints.ofTenant(tenant.id()),
-                mappings.ofTenant(tenant.id()));
+        return TenantView.Details.from(tenant, switchedOn(tenant.id()), endpoints.ofTenant(tenant.id()).stream().map(ServiceEndpointView::from).toList(),
+                mappings.ofTenant(tenant.id()).stream().map(DomainMappingView::from).toList());
     }
 
     private List<ServiceView> switchedOn(String tenantId) {
