@@ -7,6 +7,7 @@ import dev.roster.endpoint.boundary.ServiceEndpointView;
 import dev.roster.privilege.boundary.PrivilegeView;
 import dev.roster.privilege.control.RoleRef;
 import dev.roster.problem.Problem;
+import dev.roster.provisioning.boundary.TenantInfoView;
 import dev.roster.provisioning.boundary.UserView;
 import dev.roster.service.boundary.ServiceView;
 import dev.roster.tenant.boundary.TenantView;
@@ -45,8 +46,8 @@ public class OpenApiModel implements OASModelReader {
         SCHEMAS.put("HeldPrivilege", PrivilegeView.Held.class);
         SCHEMAS.put("PrivilegeUser", PrivilegeView.UserSummary.class);
         SCHEMAS.put("Tenant", TenantView.class);
-        SCHEMAS.put("TenantInfo", TenantView.Info.class);
-        SCHEMAS.put("TenantDetails", TenantView.Details.class);
+        SCHEMAS.put("TenantInfo", TenantInfoView.Info.class);
+        SCHEMAS.put("TenantDetails", TenantInfoView.Details.class);
         SCHEMAS.put("AuditEvent", EventsResource.EventView.class);
         SCHEMAS.put("TokenResponse", TokenResource.TokenResponse.class);
         SCHEMAS.put("ApiKey", ApiKeyView.class);

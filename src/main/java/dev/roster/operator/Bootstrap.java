@@ -1,6 +1,6 @@
 package dev.roster.operator;
 
-import dev.roster.security.Passwords;
+import dev.roster.platform.Passwords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

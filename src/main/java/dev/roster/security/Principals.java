@@ -2,11 +2,15 @@ package dev.roster.security;
 
 import dev.roster.apikey.control.ApiKeys;
 import dev.roster.apikey.entity.ApiKey;
+import dev.roster.caller.ActingTenant;
+import dev.roster.caller.Caller;
+import dev.roster.caller.Roles;
 import dev.roster.operator.Operator;
 import dev.roster.platform.Clock;
+import dev.roster.platform.Passwords;
 import dev.roster.privilege.entity.Privilege;
-import dev.roster.problem.TooManyRequests;
 import dev.roster.privilege.entity.Role;
+import dev.roster.problem.TooManyRequests;
 import dev.roster.tenant.entity.Tenant;
 import dev.roster.user.entity.User;
 import dev.roster.user.entity.UserStatus;

@@ -1,5 +1,6 @@
 package dev.roster.security;
 
+import dev.roster.caller.Caller;
 import dev.roster.domain.control.RequestHost;
 import dev.roster.problem.ErrorAnswers;
 import dev.roster.problem.RosterException;
@@ -10,9 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
@@ -22,9 +23,9 @@ import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;

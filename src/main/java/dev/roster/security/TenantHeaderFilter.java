@@ -1,5 +1,6 @@
 package dev.roster.security;
 
+import dev.roster.caller.Caller;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;

@@ -1,9 +1,9 @@
 package dev.roster.apikey.boundary;
 
 import dev.roster.apikey.control.ApiKeys;
+import dev.roster.caller.Roles;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
-import dev.roster.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -4,11 +4,11 @@ import static dev.roster.platform.JsonValues.JSON;
 
 import dev.roster.audit.control.AuditLog;
 import dev.roster.audit.entity.AuditEvent;
+import dev.roster.caller.Caller;
+import dev.roster.caller.Roles;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
 import dev.roster.problem.Problem;
-import dev.roster.security.Caller;
-import dev.roster.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,9 +23,9 @@ import java.io.StringReader;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 

@@ -1,12 +1,12 @@
 package dev.roster.audit.control;
 
 import dev.roster.audit.entity.AuditEvent;
+import dev.roster.caller.Caller;
 import dev.roster.platform.Clock;
 import dev.roster.platform.Counters;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
 import dev.roster.platform.RequestId;
-import dev.roster.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

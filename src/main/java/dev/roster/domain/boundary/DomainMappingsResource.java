@@ -1,9 +1,9 @@
 package dev.roster.domain.boundary;
 
+import dev.roster.caller.Roles;
 import dev.roster.domain.control.DomainMappings;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
-import dev.roster.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

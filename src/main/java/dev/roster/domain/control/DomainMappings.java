@@ -2,13 +2,13 @@ package dev.roster.domain.control;
 
 import dev.roster.audit.control.AuditLog;
 import dev.roster.audit.control.Changes;
+import dev.roster.caller.Caller;
 import dev.roster.domain.entity.DomainMapping;
 import dev.roster.platform.Checks;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
 import dev.roster.problem.Conflict;
 import dev.roster.problem.NotFound;
-import dev.roster.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,10 +1,10 @@
 package dev.roster.endpoint.boundary;
 
+import dev.roster.caller.Roles;
 import dev.roster.endpoint.control.ServiceEndpoints;
 import dev.roster.endpoint.entity.EndpointType;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
-import dev.roster.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

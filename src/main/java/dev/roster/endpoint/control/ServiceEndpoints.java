@@ -2,6 +2,7 @@ package dev.roster.endpoint.control;
 
 import dev.roster.audit.control.AuditLog;
 import dev.roster.audit.control.Changes;
+import dev.roster.caller.Caller;
 import dev.roster.endpoint.entity.EndpointType;
 import dev.roster.endpoint.entity.ServiceEndpoint;
 import dev.roster.platform.Checks;
@@ -10,7 +11,6 @@ import dev.roster.platform.PageRequest;
 import dev.roster.platform.SecretBox;
 import dev.roster.platform.Value;
 import dev.roster.problem.NotFound;
-import dev.roster.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,12 +1,11 @@
 package dev.roster.privilege.boundary;
 
+import dev.roster.caller.Roles;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
-import dev.roster.privilege.control.PrivilegeInput;
 import dev.roster.privilege.control.Privileges;
 import dev.roster.privilege.control.RoleCatalog;
 import dev.roster.problem.Problem;
-import dev.roster.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,10 +23,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;

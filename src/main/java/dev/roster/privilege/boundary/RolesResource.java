@@ -1,5 +1,6 @@
 package dev.roster.privilege.boundary;
 
+import dev.roster.caller.Roles;
 import dev.roster.platform.JsonInput;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
@@ -7,7 +8,6 @@ import dev.roster.privilege.control.RoleCatalog;
 import dev.roster.privilege.control.RoleCommand;
 import dev.roster.privilege.control.RoleRef;
 import dev.roster.problem.Problem;
-import dev.roster.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

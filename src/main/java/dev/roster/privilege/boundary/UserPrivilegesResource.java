@@ -1,11 +1,10 @@
 package dev.roster.privilege.boundary;
 
-import dev.roster.privilege.control.PrivilegeInput;
+import dev.roster.caller.Roles;
 import dev.roster.privilege.control.Privileges;
 import dev.roster.privilege.control.RoleCatalog;
 import dev.roster.privilege.entity.Privilege;
 import dev.roster.problem.Problem;
-import dev.roster.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

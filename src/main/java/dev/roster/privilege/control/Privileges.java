@@ -2,6 +2,7 @@ package dev.roster.privilege.control;
 
 import dev.roster.audit.control.AuditLog;
 import dev.roster.audit.control.Changes;
+import dev.roster.caller.Caller;
 import dev.roster.platform.Clock;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
@@ -11,7 +12,6 @@ import dev.roster.privilege.entity.Role;
 import dev.roster.problem.Conflict;
 import dev.roster.problem.InvalidInput;
 import dev.roster.problem.NotFound;
-import dev.roster.security.Caller;
 import dev.roster.user.control.Listing;
 import dev.roster.user.control.Users;
 import dev.roster.user.control.Visibility;

@@ -2,6 +2,7 @@ package dev.roster.privilege.control;
 
 import dev.roster.audit.control.AuditLog;
 import dev.roster.audit.control.Changes;
+import dev.roster.caller.Caller;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
 import dev.roster.privilege.entity.Privilege;
@@ -10,7 +11,6 @@ import dev.roster.privilege.entity.TenantRole;
 import dev.roster.problem.Conflict;
 import dev.roster.problem.InvalidInput;
 import dev.roster.problem.NotFound;
-import dev.roster.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

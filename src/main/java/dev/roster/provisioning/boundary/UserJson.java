@@ -2,8 +2,8 @@ package dev.roster.provisioning.boundary;
 
 import dev.roster.platform.JsonInput;
 import dev.roster.platform.Value;
+import dev.roster.privilege.boundary.PrivilegeInput;
 import dev.roster.privilege.control.Grant;
-import dev.roster.privilege.control.PrivilegeInput;
 import dev.roster.provisioning.control.ProvisionCommand;
 import dev.roster.user.control.UserCommand;
 import dev.roster.user.entity.UserStatus;

@@ -1,9 +1,9 @@
 package dev.roster.provisioning.boundary;
 
+import dev.roster.caller.Roles;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
 import dev.roster.problem.Problem;
-import dev.roster.security.Roles;
 import dev.roster.provisioning.control.Provisioning;
 import dev.roster.user.control.Users;
 import dev.roster.user.entity.User;

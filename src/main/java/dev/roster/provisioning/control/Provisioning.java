@@ -1,9 +1,9 @@
 package dev.roster.provisioning.control;
 
+import dev.roster.caller.Caller;
 import dev.roster.platform.Races;
 import dev.roster.privilege.control.Privileges;
 import dev.roster.problem.PreconditionFailed;
-import dev.roster.security.Caller;
 import dev.roster.user.control.UserCommand;
 import dev.roster.user.control.Users;
 import dev.roster.user.entity.User;

@@ -1,7 +1,7 @@
 package dev.roster.service.boundary;
 
-import dev.roster.security.Caller;
-import dev.roster.security.Roles;
+import dev.roster.caller.Caller;
+import dev.roster.caller.Roles;
 import dev.roster.service.control.Services;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

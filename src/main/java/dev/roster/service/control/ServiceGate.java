@@ -1,8 +1,8 @@
 package dev.roster.service.control;
 
+import dev.roster.caller.Caller;
 import dev.roster.problem.ErrorAnswers;
 import dev.roster.problem.ServiceSwitchedOff;
-import dev.roster.security.Caller;
 import dev.roster.service.entity.Service;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;

@@ -2,8 +2,8 @@ package dev.roster.service.control;
 
 import dev.roster.audit.control.AuditLog;
 import dev.roster.audit.control.Changes;
+import dev.roster.caller.Caller;
 import dev.roster.problem.NotFound;
-import dev.roster.security.Caller;
 import dev.roster.service.entity.Service;
 import dev.roster.service.entity.TenantService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,7 +5,7 @@ import dev.roster.tenant.control.TenantCommand;
 import jakarta.json.JsonObject;
 
 /** Reads the native API's tenant body (003 Tenant information) into a {@link TenantCommand}. */
-final class TenantJson {
+public final class TenantJson {
 
     /** Only bounds what is read; the control checks lengths. */
     static final int ANY = 65_536;
@@ -13,7 +13,7 @@ final class TenantJson {
     private TenantJson() {
     }
 
-    static TenantCommand read(JsonObject body) {
+    public static TenantCommand read(JsonObject body) {
         JsonInput in = JsonInput.of(body);
         TenantCommand command = new TenantCommand(in.text("label", ANY), in.text("name", ANY), in.text("icon", ANY),
                 in.text("theme", ANY), in.flag("active"));

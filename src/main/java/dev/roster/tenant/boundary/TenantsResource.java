@@ -1,9 +1,9 @@
 package dev.roster.tenant.boundary;
 
+import dev.roster.caller.Roles;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
 import dev.roster.problem.Problem;
-import dev.roster.security.Roles;
 import dev.roster.service.boundary.ServiceView;
 import dev.roster.service.control.Services;
 import dev.roster.tenant.control.Tenants;
@@ -27,10 +27,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;

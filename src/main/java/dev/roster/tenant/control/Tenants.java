@@ -2,12 +2,12 @@ package dev.roster.tenant.control;
 
 import dev.roster.audit.control.AuditLog;
 import dev.roster.audit.control.Changes;
+import dev.roster.caller.Caller;
 import dev.roster.platform.Checks;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
 import dev.roster.problem.Conflict;
 import dev.roster.problem.NotFound;
-import dev.roster.security.Caller;
 import dev.roster.tenant.entity.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,11 +2,11 @@ package dev.roster.token.control;
 
 import dev.roster.apikey.control.ApiKeys;
 import dev.roster.apikey.entity.ApiKey;
+import dev.roster.caller.Caller;
 import dev.roster.domain.control.RequestHost;
 import dev.roster.problem.InvalidClient;
 import dev.roster.problem.InvalidGrant;
 import dev.roster.problem.TooManyRequests;
-import dev.roster.security.Caller;
 import dev.roster.security.Principals;
 import dev.roster.security.Throttle;
 import dev.roster.security.Tokens;

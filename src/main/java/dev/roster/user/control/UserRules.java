@@ -1,9 +1,9 @@
 package dev.roster.user.control;
 
+import dev.roster.platform.Passwords;
 import dev.roster.platform.Value;
 import dev.roster.problem.FieldError;
 import dev.roster.problem.InvalidInput;
-import dev.roster.security.Passwords;
 import dev.roster.user.entity.UserStatus;
 import java.time.DateTimeException;
 import java.time.Year;

@@ -2,16 +2,16 @@ package dev.roster.user.control;
 
 import dev.roster.audit.control.AuditLog;
 import dev.roster.audit.control.Changes;
+import dev.roster.caller.Caller;
 import dev.roster.platform.Clock;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
+import dev.roster.platform.Passwords;
 import dev.roster.platform.Value;
 import dev.roster.problem.Conflict;
 import dev.roster.problem.InvalidInput;
 import dev.roster.problem.NotFound;
 import dev.roster.problem.PreconditionFailed;
-import dev.roster.security.Caller;
-import dev.roster.security.Passwords;
 import dev.roster.user.entity.User;
 import dev.roster.user.entity.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;

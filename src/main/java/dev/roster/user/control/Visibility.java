@@ -1,7 +1,7 @@
 package dev.roster.user.control;
 
-import dev.roster.security.Caller;
-import dev.roster.security.Reach;
+import dev.roster.caller.Caller;
+import dev.roster.caller.Reach;
 import dev.roster.user.entity.User;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package dev.roster.security;
+package dev.roster.platform;
 
 import dev.roster.problem.InvalidInput;
 import jakarta.annotation.PostConstruct;

@@ -1,17 +1,17 @@
-package dev.roster.tenant.boundary;
+package dev.roster.provisioning.boundary;
 
+import dev.roster.caller.Caller;
+import dev.roster.caller.Roles;
 import dev.roster.domain.boundary.DomainMappingView;
 import dev.roster.domain.control.DomainMappings;
 import dev.roster.domain.control.RequestHost;
 import dev.roster.endpoint.boundary.ServiceEndpointView;
 import dev.roster.endpoint.control.ServiceEndpoints;
 import dev.roster.problem.Problem;
-import dev.roster.security.Caller;
 import dev.roster.service.boundary.ServiceView;
 import dev.roster.service.control.ServiceState;
 import dev.roster.service.control.Services;
-import java.util.List;
-import dev.roster.security.Roles;
+import dev.roster.tenant.boundary.TenantJson;
 import dev.roster.tenant.control.Tenants;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -23,6 +23,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -68,9 +69,9 @@ public class ProvisioningInfoResource {
     @Operation(operationId = "getInfo", summary = "Tenant main config and services", description = "Any role of the "
             + "tenant. Through one of the tenant's mapped domains, the mapping's icon and theme show over the tenant's.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "TenantInfo")))
-    public TenantView.Info info() {
+    public TenantInfoView.Info info() {
         var tenant = tenants.current();
-        return branded(TenantView.Info.from(tenant, switchedOn(tenant.id())));
+        return branded(TenantInfoView.Info.from(tenant, switchedOn(tenant.id())));
     }
 
     @PUT
@@ -83,9 +84,9 @@ public class ProvisioningInfoResource {
             value = "{\"name\": \"Mobilitus\", \"icon\": \"mobilitus.png\", \"theme\": \"dark\"}")))
     @APIResponse(responseCode = "400", description = "Invalid input",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public TenantView.Info updateInfo(JsonObject body) {
+    public TenantInfoView.Info updateInfo(JsonObject body) {
         var tenant = tenants.updateInfo(TenantJson.read(body));
-        return branded(TenantView.Info.from(tenant, switchedOn(tenant.id())));
+        return branded(TenantInfoView.Info.from(tenant, switchedOn(tenant.id())));
     }
 
     @GET
@@ -94,9 +95,9 @@ public class ProvisioningInfoResource {
     @Operation(operationId = "getDetails", summary = "Complete tenant details and services", description = "Roles: ADMINISTRATOR, "
             + "INTERNAL_AUDITING. All information except user privileges.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "TenantDetails")))
-    public TenantView.Details details() {
+    public TenantInfoView.Details details() {
         var tenant = tenants.current();
-        return TenantView.Details.from(tenant, switchedOn(tenant.id()), endpoints.ofTenant(tenant.id()).stream().map(ServiceEndpointView::from).toList(),
+        return TenantInfoView.Details.from(tenant, switchedOn(tenant.id()), endpoints.ofTenant(tenant.id()).stream().map(ServiceEndpointView::from).toList(),
                 mappings.ofTenant(tenant.id()).stream().map(DomainMappingView::from).toList());
     }
 
@@ -105,7 +106,7 @@ public class ProvisioningInfoResource {
     }
 
     /** Through one of the tenant's mapped domains, that mapping's icon and theme show. */
-    private TenantView.Info branded(TenantView.Info info) {
+    private TenantInfoView.Info branded(TenantInfoView.Info info) {
         return host.mapping().filter(m -> m.tenantId().equals(caller.tenant().id()))
                 .map(m -> info.branded(m.icon(), m.theme())).orElse(info);
     }

@@ -1,6 +1,5 @@
-package dev.roster.security;
+package dev.roster.caller;
 
-import dev.roster.domain.control.RequestHost;
 import dev.roster.problem.Forbidden;
 import dev.roster.problem.InvalidInput;
 import dev.roster.problem.NotFound;
@@ -12,8 +11,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The authenticated caller of this request and the tenant it acts in. Set once by
- * {@link RosterAuthentication}; read by controls, which take the tenant from here and nowhere else.
+ * The authenticated caller of this request and the tenant it acts in. Set once by the authentication mechanism
+ * ({@code dev.roster.security.RosterAuthentication}); read by controls, which take the tenant from here and nowhere
+ * else. Every feature depends on this small package, and it on none of them: the tenant lookups it needs are
+ * answered through {@link TenantLookup}.
  */
 @RequestScoped
 public class Caller {
@@ -24,10 +25,7 @@ public class Caller {
     HttpServletRequest request;
 
     @Inject
-    Principals principals;
-
-    @Inject
-    RequestHost host;
+    TenantLookup tenants;
 
     private Identity identity;
     private Principal principal;
@@ -46,13 +44,13 @@ public class Caller {
         }
     }
 
-    void signedIn(Identity identity, Principal principal) {
+    public void signedIn(Identity identity, Principal principal) {
         this.identity = identity;
         this.principal = principal;
     }
 
     /** The principal the container was told about (the verified token, for a bearer credential). */
-    Principal principal() {
+    public Principal principal() {
         return principal;
     }
 
@@ -60,7 +58,7 @@ public class Caller {
         return identity != null;
     }
 
-    Identity identity() {
+    public Identity identity() {
         return identity;
     }
 
@@ -133,18 +131,18 @@ public class Caller {
             }
             actingTenant = identity.tenant();
         } else {
-            String label = named != null && !named.isBlank() ? named.strip() : host.tenantLabel().orElse(null);
+            String label = named != null && !named.isBlank() ? named.strip() : tenants.servedByHost().orElse(null);
             if (label == null) {
                 throw new InvalidInput(TENANT_HEADER, "the platform operator must name the tenant to act in");
             }
-            actingTenant = principals.tenantByLabel(label)
+            actingTenant = tenants.byLabel(label)
                     .orElseThrow(() -> new NotFound("there is no tenant '" + label + "'"));
         }
         return actingTenant;
     }
 
     /** Refuses a user's request whose {@code X-Tenant} names another tenant, whatever the endpoint. */
-    void checkTenantHeader() {
+    public void checkTenantHeader() {
         if (identity != null && !identity.operator() && request.getHeader(TENANT_HEADER) != null) {
             tenant();
         }

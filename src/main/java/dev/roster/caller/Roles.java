@@ -1,4 +1,4 @@
-package dev.roster.security;
+package dev.roster.caller;
 
 /** Role names as {@code @RolesAllowed} sees them: the five tenant roles of the seed and the operator's. */
 public final class Roles {

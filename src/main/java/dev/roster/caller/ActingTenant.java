@@ -1,4 +1,4 @@
-package dev.roster.security;
+package dev.roster.caller;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.roster.security;
+package dev.roster.caller;
 
 /** Which users of its tenant a caller may see, from the widest of its effective roles. */
 public enum Reach {

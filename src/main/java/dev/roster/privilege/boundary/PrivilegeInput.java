@@ -1,7 +1,8 @@
-package dev.roster.privilege.control;
+package dev.roster.privilege.boundary;
 
 import dev.roster.platform.JsonInput;
 import dev.roster.platform.Window;
+import dev.roster.privilege.control.Grant;
 import jakarta.json.JsonObject;
 import java.util.Set;
 
