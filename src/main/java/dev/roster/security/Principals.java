@@ -8,21 +8,14 @@ import dev.roster.caller.Roles;
 import dev.roster.operator.Operator;
 import dev.roster.platform.Clock;
 import dev.roster.platform.Passwords;
-import dev.roster.privilege.entity.Privilege;
-import dev.roster.privilege.entity.Role;
 import dev.roster.problem.TooManyRequests;
-import dev.roster.tenant.entity.Tenant;
-import dev.roster.user.entity.User;
+import dev.roster.user.control.Accounts;
 import dev.roster.user.entity.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,6 +37,9 @@ public class Principals {
     Passwords passwords;
 
     @Inject
+    Accounts accounts;
+
+    @Inject
     ApiKeys apiKeys;
 
     @Inject
@@ -62,35 +58,23 @@ public class Principals {
 
     /** The user behind a credential, if it may act now, with its tenant, current roles and service switches: one query. */
     public Resolution user(String userId, Instant issuedAt) {
-        List<Object[]> rows = em.createNamedQuery(Privilege.ACCOUNT, Object[].class).setParameter("user", userId)
-                .setParameter("now", Clock.now()).getResultList();
-        if (rows.isEmpty()) {
+        Optional<Accounts.Account> found = accounts.byUserId(userId);
+        if (found.isEmpty()) {
             return Resolution.refused("the credential's user no longer exists");
         }
-        User user = (User) rows.get(0)[0];
-        Tenant tenant = (Tenant) rows.get(0)[1];
-        if (!tenant.active()) {
+        Accounts.Account account = found.get();
+        if (!account.tenantActive()) {
             return Resolution.refused("the credential's tenant is suspended");
         }
-        if (user.status() != UserStatus.ACTIVE) {
-            return Resolution.refused("the credential's user is " + user.status().name().toLowerCase());
+        if (account.status() != UserStatus.ACTIVE) {
+            return Resolution.refused("the credential's user is " + account.status().name().toLowerCase());
         }
-        if (issuedAt != null && user.tokensNotBefore() != null
-                && issuedAt.getEpochSecond() < user.tokensNotBefore().getEpochSecond()) {
+        if (issuedAt != null && account.tokensNotBefore() != null
+                && issuedAt.getEpochSecond() < account.tokensNotBefore().getEpochSecond()) {
             return Resolution.refused("the token was revoked; request a new one");
         }
-        Set<String> roles = new HashSet<>();
-        Map<String, Boolean> switches = new HashMap<>();
-        for (Object[] row : rows) {
-            if (row[2] != null) { // the query keeps unscoped privileges; only system roles grant anything here
-                Role.ofId((String) row[2]).ifPresent(role -> roles.add(role.name()));
-            }
-            if (row[3] != null) {
-                switches.put((String) row[3], (Boolean) row[4]);
-            }
-        }
-        return new Resolution(new Caller.Identity(user.id(), user.username(),
-                new ActingTenant(tenant.id(), tenant.label(), tenant.active(), Map.copyOf(switches)), roles), null);
+        return new Resolution(new Caller.Identity(account.userId(), account.username(), new ActingTenant(
+                account.tenantId(), account.tenantLabel(), true, account.serviceSwitches()), account.roles()), null);
     }
 
     public Resolution operator(String operatorId) {
@@ -130,15 +114,11 @@ public class Principals {
             }
             return operator(operator.id());
         }
-        Tenant tenant = em.createNamedQuery(Tenant.BY_LABEL, Tenant.class)
-                .setParameter("label", tenantLabel.toLowerCase()).getResultStream().findFirst().orElse(null);
-        User user = tenant == null ? null : em.createNamedQuery(User.BY_USERNAME, User.class)
-                .setParameter("tenant", tenant.id()).setParameter("username", User.lower(username))
-                .getResultStream().findFirst().orElse(null);
-        if (!passwords.verify(password, user == null ? null : user.passwordHash())) {
+        Optional<Accounts.Credentials> user = accounts.credentials(tenantLabel, username);
+        if (!passwords.verify(password, user.map(Accounts.Credentials::passwordHash).orElse(null))) {
             return Resolution.refused(WRONG);
         }
-        return user(user.id(), null); // the password was right: from here the caller may learn why it cannot sign in
+        return user(user.get().userId(), null); // the password was right: now the caller may learn why it cannot sign in
     }
 
     /** The owner of an API key, if the key exists and works now; records the use. */
@@ -176,7 +156,6 @@ public class Principals {
     }
 
     public Optional<ActingTenant> tenantByLabel(String label) {
-        return em.createNamedQuery(Tenant.BY_LABEL, Tenant.class).setParameter("label", label.toLowerCase())
-                .getResultStream().findFirst().map(t -> new ActingTenant(t.id(), t.label(), t.active()));
+        return accounts.tenant(label);
     }
 }

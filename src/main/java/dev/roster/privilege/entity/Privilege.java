@@ -39,10 +39,6 @@ import java.util.UUID;
         + " AND (p.activeFrom IS NULL OR p.activeFrom <= :now) AND (p.activeUntil IS NULL OR p.activeUntil > :now)")
 @NamedQuery(name = Privilege.HOLDERS,
         query = "SELECT COUNT(DISTINCT p.user.id) FROM Privilege p WHERE p.tenantId = :tenant AND p.role = :role")
-@NamedQuery(name = Privilege.ACCOUNT, query = "SELECT u, t, p.role, s.service, s.enabled FROM User u "
-        + "JOIN Tenant t ON t.id = u.tenantId LEFT JOIN Privilege p ON p.user = u AND p.scope IS NULL "
-        + "AND (p.activeFrom IS NULL OR p.activeFrom <= :now) AND (p.activeUntil IS NULL OR p.activeUntil > :now) "
-        + "LEFT JOIN TenantService s ON s.tenantId = u.tenantId WHERE u.id = :user")
 public class Privilege {
 
     public static final String OF_USER_IN_SLOT = "Privilege.ofUserInSlot";
@@ -53,11 +49,6 @@ public class Privilege {
     public static final String ADMINISTRATORS = "Privilege.administrators";
     /** How many users of a tenant hold a role, in any window and scope. */
     public static final String HOLDERS = "Privilege.holders";
-    /**
-     * A user, its tenant, the roles of its unscoped privileges effective now and the tenant's service switches: a
-     * row per such privilege and switch (or one row with nulls when there are none).
-     */
-    public static final String ACCOUNT = "Privilege.account";
 
     @Id
     private String id;
