@@ -268,9 +268,8 @@ public class Privileges {
         return all.stream().map(Privilege::role).toList();
     }
 
-    /** Brings the user's place in the active list in line after its status changed. Part of the caller's transaction. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void relist(User user) {
+    /** Brings the user's place in the active list in line with the privileges it holds now. */
+    private void relist(User user) {
         listing.update(user, windows(held(user)));
     }
 

@@ -73,8 +73,6 @@ public class Provisioning {
                 privileges.grantAll(saved.user(), command.privileges().value());
             } else if (command.privileges().present()) {
                 privileges.replaceAll(saved.user(), command.privileges().value());
-            } else if (fields.status().present()) {
-                privileges.relist(saved.user());
             }
             return saved;
         }

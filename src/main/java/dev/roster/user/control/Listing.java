@@ -24,7 +24,9 @@ import java.util.logging.Logger;
  * that open or close later without anyone writing.
  *
  * <p>Every change of a user's privileges or status ends in {@link #update}, called by the privilege control for
- * every grant, change and revocation, and by the user control for every change of status.
+ * every grant, change and revocation, and by the user control for every change of status. It reads the privileges'
+ * windows itself (by the entity's name: the privilege feature depends on this one, not the other way round), unless
+ * the caller hands them over.
  */
 @ApplicationScoped
 public class Listing {
@@ -37,6 +39,9 @@ public class Listing {
     @Inject
     Relisting relisting;
 
+    @PersistenceContext
+    EntityManager em;
+
     static String counter(String tenantId) {
         return "listed-users:" + tenantId;
     }
@@ -47,8 +52,19 @@ public class Listing {
     }
 
     /**
+     * Brings the user's listing in line with its status and the privileges it holds now, read here: whatever changed
+     * a user's status or privileges calls this (or {@link #update(User, List)}) before its transaction ends.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void update(User user) {
+        update(user, em.createQuery("SELECT p.activeFrom, p.activeUntil FROM Privilege p WHERE p.user.id = :user",
+                Object[].class).setParameter("user", user.id()).getResultStream()
+                .map(row -> new Interval((Instant) row[0], (Instant) row[1])).toList());
+    }
+
+    /**
      * Brings the user's listing in line with its status and the windows of the privileges it now holds (each
-     * {@code [activeFrom, activeUntil)}, null ends open).
+     * {@code [activeFrom, activeUntil)}, null ends open), when the caller knows them.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void update(User user, List<Interval> privilegeWindows) {

@@ -205,6 +205,9 @@ public class Users {
             if (status == UserStatus.SUSPENDED) {
                 user.revokeTokens();
             }
+            if (!creating) {
+                listing.update(user);
+            }
         }
         if (creating) {
             em.persist(user);
