@@ -81,12 +81,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return null;
     }
 
-    private HttpFailure fromJaxRs(WebApplicationException web) {
+    private RosterException fromJaxRs(WebApplicationException web) {
         Response original = web.getResponse();
         int status = original.getStatus();
+        if (status == 401) { // the same kind as a credential the authentication mechanism refuses
+            return new Unauthorized("a credential is required: send Authorization: Bearer <token> from POST "
+                    + "/api/v1/provisioning/token, an x-app-token, or Basic");
+        }
         String detail = switch (status) {
-            case 401 -> "a credential is required: send Authorization: Bearer <token> from POST "
-                    + "/api/v1/provisioning/token";
             case 403 -> "the caller's roles do not allow this";
             case 404 -> "there is no resource at " + path();
             case 405 -> "the method is not allowed here";
@@ -99,9 +101,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Object allow = original.getHeaders().getFirst(HttpHeaders.ALLOW);
         if (allow != null) {
             headers.put(HttpHeaders.ALLOW, allow.toString());
-        }
-        if (status == 401) {
-            headers.put(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"roster\"");
         }
         return new HttpFailure(status, ErrorAnswers.reason(status), detail, headers);
     }

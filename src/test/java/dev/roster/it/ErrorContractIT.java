@@ -75,6 +75,14 @@ class ErrorContractIT extends RosterIT {
     }
 
     @Test
+    void aGetWithABodyReachesRosterAndIsAnsweredInItsShape() {
+        String answer = RawHttp.response(base, "GET /api/v1/provisioning/info HTTP/1.1", "abc");
+        assertTrue(answer.startsWith("HTTP/1.1 401"), answer);
+        assertTrue(answer.contains("X-Request-Id: "), answer);
+        assertTrue(answer.contains("\"type\":\"urn:roster:problem:unauthorized\""), answer);
+    }
+
+    @Test
     void writingOutsideTheApiIsAMethodNotAllowedNotARefusal() {
         for (String method : new String[] {"PUT", "DELETE"}) {
             Api.Answer answer = api.call(method, "/some/page").send();

@@ -1,8 +1,6 @@
 package dev.roster.it;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URL;
@@ -16,6 +14,11 @@ final class RawHttp {
 
     /** Sends {@code head} (request line and headers, CRLF-separated, without the blank line) and {@code body}. */
     static String statusLine(URL base, String head, String body) {
+        return response(base, head, body).lines().findFirst().orElse("");
+    }
+
+    /** The whole answer, status line, headers and body, as text. */
+    static String response(URL base, String head, String body) {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(30_000);
             byte[] payload = body.getBytes(StandardCharsets.UTF_8);
@@ -23,8 +26,7 @@ final class RawHttp {
                     + payload.length + "\r\nConnection: close\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().write(payload);
-            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A Payara Micro process running the packaged WAR as the README tells an operator to start it: {@code java
  * <Roster's JVM options> -jar payara-micro.jar --deploy roster.war --port P --nohazelcast --disablephonehome
- * --logproperties src/main/payara/logging.properties}: the options of {@code mvn payara-micro:start} and nothing
- * else.
+ * --logproperties src/main/payara/logging.properties --postbootcommandfile src/main/payara/post-boot-commands.asadmin}:
+ * the options of {@code mvn payara-micro:start} and nothing else.
  */
 public record RosterProcess(Process process, Path logFile, int port, long startupMillis) implements AutoCloseable {
 
@@ -36,7 +36,9 @@ public record RosterProcess(Process process, Path logFile, int port, long startu
         command.addAll(List.of("-jar", payaraMicroJar(), "--deploy", new File(System.getProperty("roster.war",
                 "target/roster.war")).getAbsolutePath(), "--port", Integer.toString(port), "--nohazelcast",
                 "--disablephonehome", "--logproperties", new File(System.getProperty("roster.logging.properties",
-                        "src/main/payara/logging.properties")).getAbsolutePath()));
+                        "src/main/payara/logging.properties")).getAbsolutePath(), "--postbootcommandfile",
+                new File(System.getProperty("roster.post-boot-commands", "src/main/payara/post-boot-commands.asadmin"))
+                        .getAbsolutePath()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("ROSTER_"));
