@@ -50,7 +50,8 @@ public class Startup {
      * concurrent request) surfaces. Roster answers those 409 and logs each in one line (ProblemMapper); this
      * filter drops only those records from the transaction manager's log, and keeps every other.
      */
-    private static final Logger TRANSACTIONS = Logger.getLogger("javax.enterprise.resource.jta.com.sun.enterprise.transaction");
+    private static final Logger TRANSACTIONS =
+            Logger.getLogger("javax.enterprise.resource.jta.com.sun.enterprise.transaction");
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         JWT_STORE.setLevel(Level.WARNING); // a refused token is answered 401; it is not worth a trace per request

@@ -118,7 +118,8 @@ public class Principals {
         if (!passwords.verify(password, user.map(Accounts.Credentials::passwordHash).orElse(null))) {
             return Resolution.refused(WRONG);
         }
-        return user(user.get().userId(), null); // the password was right: now the caller may learn why it cannot sign in
+        // the password was right: from here the caller may learn why it cannot sign in
+        return user(user.get().userId(), null);
     }
 
     /** The owner of an API key, if the key exists and works now; records the use. */

@@ -69,7 +69,8 @@ public class UserApiKeysResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response create(@PathParam("username") String username, JsonObject body) {
         ApiKeyJson request = ApiKeyJson.read(body);
-        ApiKeyView key = ApiKeyView.of(keys.create(username, request.name(), request.activeFrom(), request.activeUntil()));
+        ApiKeyView key = ApiKeyView.of(keys.create(username, request.name(), request.activeFrom(),
+                request.activeUntil()));
         return Response.created(uriInfo.getAbsolutePathBuilder().path(key.id()).build()).entity(key).build();
     }
 

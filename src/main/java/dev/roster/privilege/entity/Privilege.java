@@ -85,7 +85,7 @@ public class Privilege {
         this.updatedAt = grantedAt;
     }
 
-    /** Grants {@code roleId} for {@code scope} (null: the whole tenant) from {@code activeFrom} until {@code activeUntil}. */
+    /** Grants {@code roleId} for {@code scope} (null: the whole tenant) from {@code activeFrom} to {@code activeUntil}. */
     public void grant(String roleId, String scope, Instant activeFrom, Instant activeUntil) {
         this.role = roleId;
         this.scope = scope;

@@ -40,6 +40,7 @@ public class AsUsersResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Page<UserView.InTenant> search(@QueryParam("q") String q, @Parameter(description = "page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
                                           @Parameter(description = "page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
-        return users.acrossTenants(PageRequest.of(page, size), q).map(hit -> UserView.InTenant.from(hit.tenant(), hit.user()));
+        return users.acrossTenants(PageRequest.of(page, size), q)
+                .map(hit -> UserView.InTenant.from(hit.tenant(), hit.user()));
     }
 }

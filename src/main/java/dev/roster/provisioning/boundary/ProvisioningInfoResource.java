@@ -97,7 +97,8 @@ public class ProvisioningInfoResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "TenantDetails")))
     public TenantInfoView.Details details() {
         var tenant = tenants.current();
-        return TenantInfoView.Details.from(tenant, switchedOn(tenant.id()), endpoints.ofTenant(tenant.id()).stream().map(ServiceEndpointView::from).toList(),
+        return TenantInfoView.Details.from(tenant, switchedOn(tenant.id()),
+                endpoints.ofTenant(tenant.id()).stream().map(ServiceEndpointView::from).toList(),
                 mappings.ofTenant(tenant.id()).stream().map(DomainMappingView::from).toList());
     }
 
