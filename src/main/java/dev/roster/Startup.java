@@ -6,6 +6,7 @@ import dev.roster.platform.DataDir;
 import dev.roster.platform.Migrations;
 import dev.roster.platform.Races;
 import dev.roster.platform.RosterDataSource;
+import dev.roster.user.control.ListingAnchors;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -24,8 +25,8 @@ import javax.sql.DataSource;
 
 /**
  * Start-up, in order: bring the schema forward, make sure a platform operator exists, start settling the
- * counters. A failure here fails the deployment, so a Roster that cannot reach or migrate its database never
- * reports ready.
+ * counters and walking the lists whose deep pages were asked for. A failure here fails the deployment, so a Roster
+ * that cannot reach or migrate its database never reports ready.
  */
 @ApplicationScoped
 public class Startup {
@@ -40,6 +41,9 @@ public class Startup {
 
     @Inject
     CounterSettlement counterSettlement;
+
+    @Inject
+    ListingAnchors listingAnchors;
 
     /** Payara's MP-JWT store logs a stack trace at INFO for every malformed or forged token it refuses. */
     private static final Logger JWT_STORE = Logger.getLogger("fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore");
@@ -67,6 +71,7 @@ public class Startup {
         }
         bootstrap.ensureOperator();
         counterSettlement.start();
+        listingAnchors.start();
         LOG.info("Roster " + version() + " started" + httpPort().map(port -> " on port " + port).orElse("")
                 + "; data folder " + DataDir.path().toAbsolutePath() + "; database " + database);
     }

@@ -4,6 +4,7 @@ import dev.roster.platform.Clock;
 import dev.roster.platform.Counters;
 import dev.roster.platform.RosterDataSource;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,11 +18,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -89,6 +93,8 @@ public class ListingAnchors {
     MetricRegistry metrics;
 
     private final Map<String, Anchors> published = new ConcurrentHashMap<>();
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private ScheduledFuture<?> walker;
     private final Map<String, Instant> walked = new ConcurrentHashMap<>();
     private Counter fromPosition;
     private Counter fromBeginning;
@@ -139,7 +145,31 @@ public class ListingAnchors {
         if (last != null && last.isAfter(now.minus(RETRY_AFTER)) || !replaced(tenantId, last, now)) {
             return; // walked recently, or another request is starting the walk
         }
-        scheduler.execute(() -> walk(tenantId));
+        pending.add(tenantId);
+    }
+
+    /**
+     * Starts the walker: every second it walks the lists that requests asked for. A request only names the tenant;
+     * a task submitted from the request's thread would carry the request's context into the background, and
+     * Payara would then try to close the request's entity manager a second time when the task ends.
+     */
+    public void start() {
+        walker = scheduler.scheduleWithFixedDelay(this::walkPending, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (walker != null) {
+            walker.cancel(false);
+        }
+    }
+
+    void walkPending() {
+        for (Iterator<String> tenants = pending.iterator(); tenants.hasNext(); ) {
+            String tenantId = tenants.next();
+            tenants.remove();
+            walk(tenantId);
+        }
     }
 
     private boolean replaced(String tenantId, Instant last, Instant now) {
