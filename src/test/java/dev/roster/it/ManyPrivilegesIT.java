@@ -111,6 +111,23 @@ class ManyPrivilegesIT extends RosterIT {
         assertTrue(listed(admin).contains("kim"), "still listed: a scoped privilege is effective");
     }
 
+    @Test
+    void anotherTenantReachesNoneOfAUsersPrivilegesNorItsRoles() {
+        String tenant = api.newTenant();
+        String admin = api.member(tenant, "admin", "ADMINISTRATOR", null);
+        String role = api.post("/api/v1/provisioning/roles").as(admin).json("{\"name\":\"Desk\"}").send().expect(201)
+                .json().getString("id");
+        api.plainMember(tenant, "sam", "USER", null);
+        String id = grant(admin, "sam", "{\"role\":\"Desk\"}").expect(201).json().getString("id");
+        String stranger = api.member(api.newTenant(), "admin", "ADMINISTRATOR", null);
+        api.get(USERS + "/sam/privileges").as(stranger).send().expect(404);
+        grant(stranger, "sam", "{\"role\":\"USER\"}").expect(404);
+        api.get("/api/v1/provisioning/privileges/" + id).as(stranger).send().expect(404);
+        api.delete("/api/v1/provisioning/privileges/" + id).as(stranger).send().expect(404);
+        api.get("/api/v1/provisioning/privileges?role=" + role).as(stranger).send().expect(400);
+        assertEquals(2, held(admin, "sam").size(), "nothing changed");
+    }
+
     private Api.Answer grant(String token, String username, String json) {
         return api.post(USERS + "/" + username + "/privileges").as(token).json(json).send();
     }
