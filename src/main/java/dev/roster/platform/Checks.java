@@ -56,6 +56,13 @@ public final class Checks {
         return this;
     }
 
+    /** Checks the length of a text; true when it is set, readable and no longer than {@code max}. */
+    public boolean fits(String field, Value<String> value, int max) {
+        int before = errors.size();
+        maxLength(field, value, max);
+        return errors.size() == before && value.isSet();
+    }
+
     public boolean valid() {
         return errors.isEmpty();
     }

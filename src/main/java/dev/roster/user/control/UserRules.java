@@ -1,15 +1,13 @@
 package dev.roster.user.control;
 
 import dev.roster.platform.Passwords;
+import dev.roster.platform.Checks;
 import dev.roster.platform.Value;
-import dev.roster.problem.FieldError;
 import dev.roster.problem.InvalidInput;
 import dev.roster.user.entity.UserStatus;
 import java.time.DateTimeException;
 import java.time.Year;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -31,64 +29,57 @@ public final class UserRules {
 
     /** Checks {@code command} for a create or an update; returns it with values normalised (country upper case). */
     static UserCommand check(UserCommand command, boolean creating) {
-        List<FieldError> errors = new ArrayList<>();
-        if (!readable(errors, "email", command.email())) {
-            // reported as unreadable
-        } else if (creating && !command.email().isSet()) {
-            errors.add(new FieldError("email", "is required to create a user"));
-        } else if (command.email().present() && command.email().value() == null) {
-            errors.add(new FieldError("email", "cannot be removed"));
-        } else if (command.email().isSet()) {
-            length(errors, "email", command.email(), 254);
-            if (!EMAIL.matcher(command.email().value()).matches()) {
-                errors.add(new FieldError("email", "is not a valid e-mail address"));
+        Checks checks = new Checks();
+        Value<String> email = command.email();
+        if (checks.readable("email", email)) {
+            if (creating && !email.isSet()) {
+                checks.fail("email", "is required to create a user");
+            } else if (email.present() && email.value() == null) {
+                checks.fail("email", "cannot be removed");
+            } else if (checks.fits("email", email, 254) && !EMAIL.matcher(email.value()).matches()) {
+                checks.fail("email", "is not a valid e-mail address");
             }
         }
-        length(errors, "firstName", command.firstName(), 100);
-        length(errors, "lastName", command.lastName(), 100);
-        if (length(errors, "timeZone", command.timeZone(), 64) && !command.timeZone().value().isEmpty()) {
+        checks.maxLength("firstName", command.firstName(), 100).maxLength("lastName", command.lastName(), 100);
+        if (checks.fits("timeZone", command.timeZone(), 64) && !command.timeZone().value().isEmpty()) {
             try {
                 ZoneId.of(command.timeZone().value());
             } catch (DateTimeException e) {
-                errors.add(new FieldError("timeZone", "is not a time zone id such as Europe/Oslo or UTC"));
+                checks.fail("timeZone", "is not a time zone id such as Europe/Oslo or UTC");
             }
         }
         Value<String> country = command.country();
-        if (length(errors, "country", country, 3) && !country.value().isEmpty()) {
+        if (checks.fits("country", country, 3) && !country.value().isEmpty()) {
             if (COUNTRY.matcher(country.value()).matches()) {
                 country = Value.of(country.value().toUpperCase(Locale.ROOT));
             } else {
-                errors.add(new FieldError("country", "must be an ISO 3166 country code of 2 or 3 letters, such as IS "
-                        + "or ISL"));
+                checks.fail("country", "must be an ISO 3166 country code of 2 or 3 letters, such as IS or ISL");
             }
         }
-        length(errors, "zipCode", command.zipCode(), 20);
-        length(errors, "avatar", command.avatar(), 2048);
-        length(errors, "gender", command.gender(), 32);
+        checks.maxLength("zipCode", command.zipCode(), 20).maxLength("avatar", command.avatar(), 2048)
+                .maxLength("gender", command.gender(), 32);
         Value<Integer> birthYear = command.birthYear();
-        if (readable(errors, "birthYear", birthYear) && birthYear.isSet()
+        if (checks.readable("birthYear", birthYear) && birthYear.isSet()
                 && (birthYear.value() < 1900 || birthYear.value() > Year.now().getValue())) {
-            errors.add(new FieldError("birthYear", "must be between 1900 and " + Year.now().getValue()));
+            checks.fail("birthYear", "must be between 1900 and " + Year.now().getValue());
         }
-        length(errors, "hint", command.hint(), 255);
-        length(errors, "manager", command.manager(), 128);
-        boolean statusReadable = readable(errors, "status", command.status());
-        if (!readable(errors, "password", command.password())) {
-            // reported as unreadable
-        } else if (command.password().present() && command.password().value() == null) {
-            errors.add(new FieldError("password", "cannot be null; leave it out to keep the current one"));
-        } else if (command.password().isSet() && (command.password().value().length() < Passwords.MIN_LENGTH
-                || command.password().value().length() > Passwords.MAX_LENGTH)) {
-            errors.add(new FieldError("password", "must be between " + Passwords.MIN_LENGTH + " and "
-                    + Passwords.MAX_LENGTH + " characters long"));
+        checks.maxLength("hint", command.hint(), 255).maxLength("manager", command.manager(), 128);
+        boolean statusReadable = checks.readable("status", command.status());
+        Value<String> password = command.password();
+        if (checks.readable("password", password)) {
+            if (password.present() && password.value() == null) {
+                checks.fail("password", "cannot be null; leave it out to keep the current one");
+            } else if (password.isSet() && (password.value().length() < Passwords.MIN_LENGTH
+                    || password.value().length() > Passwords.MAX_LENGTH)) {
+                checks.fail("password", "must be between " + Passwords.MIN_LENGTH + " and " + Passwords.MAX_LENGTH
+                        + " characters long");
+            }
         }
         if (statusReadable && command.status().present() && command.status().value() != UserStatus.ACTIVE
                 && command.status().value() != UserStatus.SUSPENDED) {
-            errors.add(new FieldError("status", "may be set to ACTIVE or SUSPENDED; DELETE de-provisions a user"));
+            checks.fail("status", "may be set to ACTIVE or SUSPENDED; DELETE de-provisions a user");
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
+        checks.done();
         return new UserCommand(command.email(), command.firstName(), command.lastName(), command.timeZone(), country,
                 command.zipCode(), command.avatar(), command.gender(), command.birthYear(), command.hint(),
                 command.manager(), command.password(), command.status());
@@ -100,30 +91,5 @@ public final class UserRules {
             throw new InvalidInput("username", "must be 1 to 128 characters without white space, '/', '\\', '?', "
                     + "'#' or '%'");
         }
-    }
-
-    /** Reports a field the client sent unreadable; true when it was readable. */
-    private static boolean readable(List<FieldError> errors, String field, Value<?> value) {
-        if (value.problem() != null) {
-            errors.add(new FieldError(field, value.problem()));
-            return false;
-        }
-        return true;
-    }
-
-    /** Records an error when a set value is longer than {@code max}; true when a value is set and fits. */
-    private static boolean length(List<FieldError> errors, String field, Value<String> value, int max) {
-        if (value.problem() != null) {
-            errors.add(new FieldError(field, value.problem()));
-            return false;
-        }
-        if (!value.isSet()) {
-            return false;
-        }
-        if (value.value().length() > max) {
-            errors.add(new FieldError(field, "must be at most " + max + " characters long"));
-            return false;
-        }
-        return true;
     }
 }
