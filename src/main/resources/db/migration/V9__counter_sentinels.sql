@@ -4,6 +4,13 @@
 -- keeps the emptied B-tree pages, so that walk crossed every page the next counter's pruning had emptied
 -- (15,273 pages for each read of the audit log's total at a million users). The sentinel stops every scan of a
 -- counter inside the counter's own rows. Counters created later get theirs when first settled.
+-- (PostgreSQL writes a timestamp literal as TIMESTAMP '…', Derby as TIMESTAMP('…'); the variant for PostgreSQL was
+-- added after this script shipped for Derby, whose statement and checksum are unchanged.)
+--@derby
 INSERT INTO counter_deltas (id, name, effective_at, delta)
     SELECT 0, name, TIMESTAMP('9999-12-31 23:59:59'), 0 FROM counters
     UNION SELECT 0, name, TIMESTAMP('9999-12-31 23:59:59'), 0 FROM counter_deltas;
+--@postgresql
+INSERT INTO counter_deltas (id, name, effective_at, delta)
+    SELECT 0, name, TIMESTAMP '9999-12-31 23:59:59', 0 FROM counters
+    UNION SELECT 0, name, TIMESTAMP '9999-12-31 23:59:59', 0 FROM counter_deltas;

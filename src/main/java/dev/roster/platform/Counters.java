@@ -62,7 +62,8 @@ public class Counters {
      * with the counter's first settled value.
      */
     static final String SENTINEL = "INSERT INTO counter_deltas (id, name, effective_at, delta)"
-            + " VALUES (0, ?, TIMESTAMP('9999-12-31 23:59:59'), 0)";
+            + " VALUES (0, ?, ?, 0)";
+    static final Timestamp END_OF_TIME = Timestamp.valueOf("9999-12-31 23:59:59");
     /** Derby takes no optimizer override in a DELETE; by the leading key column of the index it finds the range. */
     static final String PRUNE = "DELETE FROM counter_deltas WHERE name = ? AND effective_at <= ?";
     static final String SUM_SINCE = "SELECT SUM(delta) FROM counter_deltas" + BY_NAME
@@ -188,7 +189,7 @@ public class Counters {
             em.createNativeQuery("INSERT INTO counters (name, settled_value, settled_until) VALUES (?, ?, ?)")
                     .setParameter(1, name).setParameter(2, sum == null ? 0 : ((Number) sum).longValue())
                     .setParameter(3, cut).executeUpdate(); // a concurrent first settle fails on the key and rolls back
-            em.createNativeQuery(SENTINEL).setParameter(1, name).executeUpdate();
+            em.createNativeQuery(SENTINEL).setParameter(1, name).setParameter(2, END_OF_TIME).executeUpdate();
         }
         if (prune) {
             em.createNativeQuery(PRUNE).setParameter(1, name)

@@ -31,8 +31,11 @@ import java.util.regex.Pattern;
  * A database records what it has applied in {@code roster_schema_history} with a checksum, so a data
  * folder written by an older Roster is brought forward by a newer one, and a script changed after it
  * was applied stops the start instead of silently diverging. Scripts use SQL that Derby and PostgreSQL
- * both accept. Each script runs in one transaction holding an exclusive lock on the history table, so
- * two instances starting together apply it once.
+ * both accept; where one database needs its own statement, a comment line {@code --@derby} or
+ * {@code --@postgresql} right before a statement makes it that database's only ({@link Database}). The
+ * checksum covers the statements a database runs, so a variant added for one database leaves the other's
+ * checksum as it was. Each script runs in one transaction holding an exclusive lock on the history table, so
+ * instances starting together apply it once (the others wait for the lock, then find it applied).
  */
 public final class Migrations {
 
@@ -59,7 +62,7 @@ public final class Migrations {
         try {
             ensureHistoryTable(connection);
             List<Integer> applied = new ArrayList<>();
-            for (Script script : scripts()) {
+            for (Script script : scripts(Database.of(connection))) {
                 if (apply(connection, script)) {
                     applied.add(script.version());
                 }
@@ -70,7 +73,7 @@ public final class Migrations {
         }
     }
 
-    List<Script> scripts() {
+    List<Script> scripts(Database database) {
         String index = read("index.txt");
         List<Script> scripts = new ArrayList<>();
         int previous = 0;
@@ -88,8 +91,8 @@ public final class Migrations {
                 throw new IllegalStateException("migration " + name + " is out of order in index.txt");
             }
             previous = version;
-            String sql = read(name);
-            scripts.add(new Script(version, matcher.group(2).replace('_', ' '), sql, checksum(sql)));
+            List<String> statements = statements(read(name), database);
+            scripts.add(new Script(version, matcher.group(2).replace('_', ' '), statements, checksum(statements)));
         }
         return scripts;
     }
@@ -108,7 +111,7 @@ public final class Migrations {
                 return false;
             }
             try (Statement statement = connection.createStatement()) {
-                for (String sql : statements(script.sql())) {
+                for (String sql : script.statements()) {
                     statement.execute(sql);
                 }
             }
@@ -173,24 +176,39 @@ public final class Migrations {
         }
     }
 
-    /** Splits a script on semicolons that end a line; {@code --} comment lines are dropped. */
-    static List<String> statements(String sql) {
+    /**
+     * The statements of a script that a database runs: split on semicolons that end a line, {@code --} comment
+     * lines dropped, and a statement marked for another database ({@code --@derby}, {@code --@postgresql} on the
+     * line before it) left out.
+     */
+    static List<String> statements(String sql, Database database) {
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        Database only = null;
         for (String line : sql.split("\\R")) {
             String trimmed = line.strip();
+            if (trimmed.startsWith("--@") && current.isEmpty()) {
+                only = Database.named(trimmed.substring(3).strip());
+                if (only == null) {
+                    throw new IllegalStateException("unknown database in migration marker " + trimmed);
+                }
+                continue;
+            }
             if (trimmed.isEmpty() || trimmed.startsWith("--")) {
                 continue;
             }
             if (trimmed.endsWith(";")) {
                 current.append(trimmed, 0, trimmed.length() - 1);
-                statements.add(current.toString().strip());
+                if (only == null || only == database) {
+                    statements.add(current.toString().strip());
+                }
                 current.setLength(0);
+                only = null;
             } else {
                 current.append(trimmed).append('\n');
             }
         }
-        if (!current.toString().isBlank()) {
+        if (!current.toString().isBlank() && (only == null || only == database)) {
             statements.add(current.toString().strip());
         }
         return statements;
@@ -207,16 +225,16 @@ public final class Migrations {
         }
     }
 
-    private static String checksum(String sql) {
+    private static String checksum(List<String> statements) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(String.join("\n", statements(sql)).getBytes(StandardCharsets.UTF_8));
+                    .digest(String.join("\n", statements).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    record Script(int version, String description, String sql, String checksum) {
+    record Script(int version, String description, List<String> statements, String checksum) {
     }
 }

@@ -28,10 +28,12 @@ public final class TestTally {
     public static void main(String[] args) throws IOException {
         Path target = Path.of(args.length > 0 ? args[0] : "target");
         Tally unit = tally(target.resolve("surefire-reports"));
-        Tally system = tally(target.resolve("failsafe-reports"));
+        Tally derby = tally(target.resolve("failsafe-reports"));
+        Tally postgresql = tally(target.resolve("failsafe-reports-postgresql"));
+        Tally system = derby.plus(postgresql);
         System.out.printf("Tests run: %d unit tests (Surefire), %d system tests (Failsafe, over HTTP against real"
-                + " Payara Micro); %d skipped, %d failed%n", unit.tests(), system.tests(),
-                unit.skipped() + system.skipped(), unit.failed() + system.failed());
+                + " Payara Micro: %d on Derby, %d on PostgreSQL); %d skipped, %d failed%n", unit.tests(), system.tests(),
+                derby.tests(), postgresql.tests(), unit.skipped() + system.skipped(), unit.failed() + system.failed());
         if (unit.skipped() + system.skipped() > 0) {
             throw new IllegalStateException((unit.skipped() + system.skipped()) + " tests were skipped; a skipped"
                     + " test proves nothing: make it run or delete it");

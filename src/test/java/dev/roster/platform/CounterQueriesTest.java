@@ -110,6 +110,7 @@ class CounterQueriesTest {
     void theSentinelAddsNothingToTheCountersValue() throws SQLException {
         try (PreparedStatement sentinel = connection.prepareStatement(Counters.SENTINEL)) {
             sentinel.setString(1, OTHER);
+            sentinel.setTimestamp(2, Counters.END_OF_TIME);
             sentinel.executeUpdate();
         }
         assertEquals(ROWS + 1, single("SELECT COUNT(*) FROM counter_deltas WHERE name = ?", OTHER));
