@@ -4,8 +4,10 @@ import dev.roster.operator.Bootstrap;
 import dev.roster.platform.CounterSettlement;
 import dev.roster.platform.DataDir;
 import dev.roster.platform.Migrations;
+import dev.roster.platform.PoolSize;
 import dev.roster.platform.Races;
 import dev.roster.platform.RosterDataSource;
+import dev.roster.security.SharedKeys;
 import dev.roster.user.control.ListingAnchors;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +26,11 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Start-up, in order: bring the schema forward, make sure a platform operator exists, start settling the
- * counters and walking the lists whose deep pages were asked for. A failure here fails the deployment, so a Roster
- * that cannot reach or migrate its database never reports ready.
+ * Start-up, in order: bring the schema forward, check that this instance holds the same keys as the others on the
+ * database ({@link SharedKeys}), make sure a platform operator exists, start settling the counters and walking the
+ * lists whose deep pages were asked for. A failure here fails the deployment, so a Roster that cannot reach or
+ * migrate its database never reports ready; on Payara Micro, whose only application Roster is, the process then
+ * exits (status 1) rather than live on answering 404 behind a load balancer.
  */
 @ApplicationScoped
 public class Startup {
@@ -58,18 +62,40 @@ public class Startup {
             Logger.getLogger("javax.enterprise.resource.jta.com.sun.enterprise.transaction");
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        try {
+            start();
+        } catch (RuntimeException e) {
+            if (httpPort().isPresent()) {
+                LOG.severe("Roster cannot start, and Payara Micro exits: " + e.getMessage());
+                Thread exit = new Thread(() -> System.exit(1), "exit after a failed start");
+                exit.start();
+            }
+            throw e;
+        }
+    }
+
+    private void start() {
         JWT_STORE.setLevel(Level.WARNING); // a refused token is answered 401; it is not worth a trace per request
         TRANSACTIONS.setFilter(record -> !Races.lost(record.getThrown()));
         String database;
         try (Connection connection = dataSource.getConnection()) {
             var applied = Migrations.fromClasspath().migrate(connection);
             LOG.info(() -> applied.isEmpty() ? "Schema is up to date" : "Schema migrated: " + applied);
+            SharedKeys.agree(connection);
+            PoolSize.apply(PoolSize.configured());
             DatabaseMetaData meta = connection.getMetaData();
             database = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " at " + meta.getURL();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot migrate the database schema: " + e.getMessage(), e);
         }
-        bootstrap.ensureOperator();
+        try {
+            bootstrap.ensureOperator();
+        } catch (RuntimeException e) {
+            if (!Races.duplicate(e)) {
+                throw e;
+            }
+            LOG.info("The platform operator was created by another instance starting at the same moment");
+        }
         counterSettlement.start();
         listingAnchors.start();
         LOG.info("Roster " + version() + " started" + httpPort().map(port -> " on port " + port).orElse("")

@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The one data source: embedded Derby under the data folder, or PostgreSQL when {@code roster.db.url} says so
  * ({@link RosterDatabase}), pooled by Payara and enlisted in container-managed transactions. The pool holds at most
- * {@code roster.db.pool-size} connections (default 32; Payara reads the key from system properties and the
- * environment, {@code ROSTER_DB_POOL_SIZE}). Each pooled connection keeps its 64 most recently used prepared
+ * {@code roster.db.pool-size} connections (default 32): Payara takes a pool's size only from this annotation's
+ * constants, so {@link PoolSize} sets it on the running pool at start-up. Each pooled connection keeps its 64 most recently used prepared
  * statements: Roster runs a few dozen distinct statements, and preparing one again on every request cost about a
  * third of a read (measured: 1,600 to 2,300 reads/s). The blank cache type means "LRU"; Payara reads a missing
  * type as the class name "null" and then caches nothing (payara/Payara#6647).
@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
         minPoolSize = 2,
         maxPoolSize = 32,
         properties = {
-                "fish.payara.max-pool-size=${MPCONFIG=roster.db.pool-size:32}",
                 "fish.payara.is-connection-validation-required=false",
                 "fish.payara.statement-cache-size=64",
                 "fish.payara.statement-cache-type= "

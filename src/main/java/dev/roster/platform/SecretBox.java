@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -55,6 +56,21 @@ public final class SecretBox {
             return new String(cipher.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot decrypt a secret: wrong key or tampered value", e);
+        }
+    }
+
+    /**
+     * A check value of the key that reveals nothing of it (HMAC-SHA256 of a fixed text under the key, base64url):
+     * instances sharing a database compare it, since each must be able to open what another sealed.
+     */
+    public static String fingerprint() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key().getEncoded(), "HmacSHA256"));
+            byte[] check = mac.doFinal("roster secrets key check".getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(check);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot compute the secrets key's check value", e);
         }
     }
 

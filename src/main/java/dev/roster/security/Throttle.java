@@ -1,5 +1,6 @@
 package dev.roster.security;
 
+import dev.roster.platform.Races;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,8 +22,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * successful sign-in clears its account's count; a client's count only ages out.
  *
  * <p>The client address is the TCP peer, or the first address of {@code roster.http.client-address-header}
- * (such as X-Forwarded-For) when Roster runs behind a proxy that sets it. Counts are kept per instance:
- * behind a load balancer each instance slows an attacker on its own.
+ * (such as X-Forwarded-For) when Roster runs behind a proxy that sets it.
+ *
+ * <p>Counts and locks live in the database ({@link FailureCounts}), so every instance sharing it counts every
+ * failure and honours every lock. An account's lock is read on each password check (beside a deliberately slow
+ * hash, one key probe costs nothing). A client's lock is checked on every API key as well, the hot path of
+ * integrations: an instance that found a client unlocked trusts that for up to {@link #CLIENT_RECHECK} (and
+ * forgets it at once when the client fails here), so a lock set through another instance takes effect here within
+ * that second.
  */
 @ApplicationScoped
 public class Throttle {
@@ -30,7 +37,9 @@ public class Throttle {
     static final int ACCOUNT_FREE_FAILURES = 5;
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final Duration MAX_LOCK = Duration.ofMinutes(15);
-    static final int MAX_TRACKED = 100_000;
+    static final Duration CLIENT_RECHECK = Duration.ofSeconds(1);
+    static final int MAX_REMEMBERED = 10_000;
+    static final int MAX_SUBJECT = 300;
 
     @Inject
     @ConfigProperty(name = "roster.throttle.client-failures", defaultValue = "100")
@@ -43,35 +52,54 @@ public class Throttle {
     @Inject
     HttpServletRequest request;
 
-    private record Count(int failures, Instant last, Instant lockedUntil) {
-    }
+    @Inject
+    FailureCounts counts;
 
-    private final Map<String, Count> counts = new ConcurrentHashMap<>();
+    /** Clients this instance found unlocked, until when it trusts that. */
+    private final Map<String, Instant> unlockedUntil = new ConcurrentHashMap<>();
 
     /** Seconds until this account may try again from this client, or 0. */
     public long lockedFor(String account) {
-        return Math.max(locked("account:" + account), locked(clientKey()));
+        return Math.max(seconds(counts.lockedUntil(account(account))), clientLockedFor());
     }
 
     /** Seconds until this client may present credentials again, or 0. */
     public long clientLockedFor() {
-        return locked(clientKey());
+        String client = clientKey();
+        if (client == null) {
+            return 0;
+        }
+        Instant now = Instant.now();
+        Instant trusted = unlockedUntil.get(client);
+        if (trusted != null && now.isBefore(trusted)) {
+            return 0;
+        }
+        long seconds = seconds(counts.lockedUntil(client));
+        if (seconds == 0) {
+            if (unlockedUntil.size() >= MAX_REMEMBERED) {
+                unlockedUntil.clear();
+            }
+            unlockedUntil.put(client, now.plus(CLIENT_RECHECK));
+        }
+        return seconds;
     }
 
     public void failed(String account) {
-        fail("account:" + account, ACCOUNT_FREE_FAILURES);
+        fail(account(account), ACCOUNT_FREE_FAILURES);
         clientFailed();
     }
 
     /** A failed credential that names no account (an API key or client secret). */
     public void clientFailed() {
-        if (clientFreeFailures > 0) {
-            fail(clientKey(), clientFreeFailures);
+        String client = clientKey();
+        if (client != null) {
+            unlockedUntil.remove(client);
+            fail(client, clientFreeFailures);
         }
     }
 
     public void succeeded(String account) {
-        counts.remove("account:" + account);
+        counts.clear(account(account));
     }
 
     /** The key an account is counted under. */
@@ -79,32 +107,44 @@ public class Throttle {
         return (tenantLabel == null ? "" : tenantLabel.toLowerCase()) + "/" + username.toLowerCase();
     }
 
-    private long locked(String key) {
-        Count count = key == null ? null : counts.get(key);
-        if (count == null || count.lockedUntil() == null) {
+    /**
+     * When a subject with this many failures within {@link #WINDOW}, the last at {@code now}, may try again: null
+     * while the failures are free, then 1 s, 2 s, 4 s, … after the last one, never more than {@link #MAX_LOCK}.
+     */
+    static Instant lockedUntil(int failures, int free, Instant now) {
+        if (failures <= free) {
+            return null;
+        }
+        long seconds = 1L << Math.min(failures - free - 1, 20);
+        return now.plus(Duration.ofSeconds(Math.min(seconds, MAX_LOCK.toSeconds())));
+    }
+
+    private static long seconds(Instant lockedUntil) {
+        if (lockedUntil == null) {
             return 0;
         }
-        long millis = Duration.between(Instant.now(), count.lockedUntil()).toMillis();
+        long millis = Duration.between(Instant.now(), lockedUntil).toMillis();
         return millis <= 0 ? 0 : Math.max(1, (millis + 999) / 1000);
     }
 
-    private void fail(String key, int free) {
-        if (key == null) {
-            return;
-        }
+    private void fail(String subject, int free) {
         Instant now = Instant.now();
-        if (counts.size() >= MAX_TRACKED) {
-            counts.values().removeIf(c -> c.last().plus(WINDOW).isBefore(now));
-        }
-        counts.compute(key, (k, count) -> {
-            int failures = count == null || count.last().plus(WINDOW).isBefore(now) ? 1 : count.failures() + 1;
-            Instant lockedUntil = null;
-            if (failures > free) {
-                long seconds = 1L << Math.min(failures - free - 1, 20);
-                lockedUntil = now.plus(Duration.ofSeconds(Math.min(seconds, MAX_LOCK.toSeconds())));
+        try {
+            counts.count(subject, free, now);
+        } catch (RuntimeException e) {
+            if (!Races.duplicate(e)) {
+                throw e;
             }
-            return new Count(failures, now, lockedUntil);
-        });
+            counts.count(subject, free, now); // another instance counted this subject's first failure just now
+        }
+    }
+
+    private static String account(String account) {
+        return truncated("account:" + account);
+    }
+
+    private static String truncated(String subject) {
+        return subject.length() <= MAX_SUBJECT ? subject : subject.substring(0, MAX_SUBJECT);
     }
 
     private String clientKey() {
@@ -114,7 +154,7 @@ public class Throttle {
         try {
             String address = clientAddressHeader.map(request::getHeader).map(h -> h.split(",")[0].strip())
                     .filter(a -> !a.isEmpty()).orElse(request.getRemoteAddr());
-            return address == null ? null : "client:" + address;
+            return address == null ? null : truncated("client:" + address);
         } catch (IllegalStateException outsideARequest) {
             return null;
         }

@@ -1,41 +1,30 @@
 package dev.roster.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
+/** The lock arithmetic; the counts themselves are in the database, and CredentialsIT and MultiInstanceIT drive them. */
 class ThrottleTest {
 
+    static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+
     @Test
-    void fiveFailuresAreFreeThenTheLockDoublesUpToFifteenMinutes() {
-        Throttle throttle = new Throttle();
-        String account = Throttle.account("Acme", "Alice");
-        for (int i = 0; i < 5; i++) {
-            throttle.failed(account);
-        }
-        assertEquals(0, throttle.lockedFor(account));
-        throttle.failed(account);
-        assertEquals(1, throttle.lockedFor(account));
-        throttle.failed(account);
-        assertEquals(2, throttle.lockedFor(account));
-        for (int i = 0; i < 40; i++) {
-            throttle.failed(account);
-        }
-        long locked = throttle.lockedFor(account);
-        assertTrue(locked > 850 && locked <= 900, "capped at 15 minutes, was " + locked);
+    void theFreeFailuresLockNothingThenTheLockDoublesUpToFifteenMinutes() {
+        assertNull(Throttle.lockedUntil(5, 5, NOW));
+        assertEquals(NOW.plusSeconds(1), Throttle.lockedUntil(6, 5, NOW));
+        assertEquals(NOW.plusSeconds(2), Throttle.lockedUntil(7, 5, NOW));
+        assertEquals(NOW.plusSeconds(512), Throttle.lockedUntil(15, 5, NOW));
+        assertEquals(NOW.plus(Duration.ofMinutes(15)), Throttle.lockedUntil(16, 5, NOW));
+        assertEquals(NOW.plus(Duration.ofMinutes(15)), Throttle.lockedUntil(5_000, 5, NOW));
     }
 
     @Test
-    void aSuccessClearsTheCountAndAccountsAreCaseInsensitive() {
-        Throttle throttle = new Throttle();
-        for (int i = 0; i < 6; i++) {
-            throttle.failed(Throttle.account("acme", "alice"));
-        }
-        assertEquals(0, throttle.clientLockedFor(), "no request, no client");
-        assertTrue(throttle.lockedFor(Throttle.account("ACME", "ALICE")) > 0);
-        assertEquals(0, throttle.lockedFor(Throttle.account("acme", "bob")));
-        throttle.succeeded(Throttle.account("acme", "alice"));
-        assertEquals(0, throttle.lockedFor(Throttle.account("acme", "alice")));
+    void accountsAreCountedRegardlessOfCase() {
+        assertEquals(Throttle.account("acme", "alice"), Throttle.account("ACME", "Alice"));
+        assertEquals("/admin", Throttle.account(null, "Admin"));
     }
 }
