@@ -53,13 +53,20 @@ public final class Benchmark {
             URI base;
             long pid = options.pid();
             if (options.url().isEmpty()) {
-                started = RosterProcess.start(options.work(), options.data(), Map.of(
+                Map<String, String> env = new java.util.HashMap<>(Map.of(
                         "ROSTER_BOOTSTRAP_ADMIN_USERNAME", options.operator(),
                         "ROSTER_BOOTSTRAP_ADMIN_PASSWORD", options.operatorPassword()));
+                if (!options.dbUrl().isEmpty()) { // PostgreSQL instead of the embedded Derby
+                    env.put("ROSTER_DB_URL", options.dbUrl());
+                    env.put("ROSTER_DB_USER", options.dbUser());
+                    env.put("ROSTER_DB_PASSWORD", options.dbPassword());
+                }
+                started = RosterProcess.start(options.work(), options.data(), env);
                 base = started.url().toURI();
                 pid = started.pid();
                 line("Roster started in %,d ms (java %s -jar payara-micro.jar --deploy roster.war --nohazelcast --disablephonehome, data in %s)",
                         started.startupMillis(), String.join(" ", RosterProcess.jvmOptions()), options.data());
+                line("Database: %s", options.dbUrl().isEmpty() ? "embedded Derby in the data folder" : options.dbUrl());
             } else {
                 base = URI.create(options.url());
             }
@@ -207,7 +214,8 @@ public final class Benchmark {
     /** The options, each a system property {@code bench.*}. */
     record Options(String url, long pid, int users, List<Integer> concurrency, int seedConcurrency, double warmup,
                    double seconds, boolean smoke, int smokeRequests, String tenantLabel, Path data, Path work,
-                   String operator, String operatorPassword, List<String> only) {
+                   String operator, String operatorPassword, List<String> only, String dbUrl, String dbUser,
+                   String dbPassword) {
 
         static Options fromSystemProperties() {
             return from(System.getProperties()::getProperty);
@@ -229,13 +237,14 @@ public final class Benchmark {
                     smoke, Integer.parseInt(get.apply("smoke-requests", "15")), get.apply("tenant", "bench-" + users),
                     Path.of(get.apply("data", work.resolve("data-" + users).toString())), work,
                     get.apply("operator", "admin"), get.apply("operator-password", "bench-operator-password"),
-                    list(get.apply("only", "").toLowerCase(Locale.ROOT)));
+                    list(get.apply("only", "").toLowerCase(Locale.ROOT)), get.apply("db-url", ""),
+                    get.apply("db-user", ""), get.apply("db-password", ""));
         }
 
         String command() {
             StringBuilder command = new StringBuilder("mvn -Pbench verify");
             System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench.")
-                    && !n.equals("bench.operator-password")).sorted()
+                    && !n.equals("bench.operator-password") && !n.equals("bench.db-password")).sorted()
                     .forEach(n -> command.append(" -D").append(n).append('=').append(System.getProperty(n)));
             return command.toString();
         }
