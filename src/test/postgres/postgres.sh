@@ -3,11 +3,17 @@
 # when it is missing (as root), creates a fresh cluster in a temporary folder, starts it on 127.0.0.1:PORT with
 # password authentication, and creates the role `roster` (password `roster-it-secret`; a superuser, so that tests
 # can create databases of their own) and an empty database `roster_it`. `postgres.sh stop PORT` stops it and
-# deletes the cluster. The build runs both around the system tests (pom.xml, exec-maven-plugin). Test settings only: fsync is off, since what the tests kill is Roster, not
-# PostgreSQL or the machine.
+# deletes the cluster, first copying the server's log to LOG when given. The build runs both around the system tests
+# (pom.xml, exec-maven-plugin).
+#
+# Test settings only: fsync is off, since what the tests kill is Roster, not PostgreSQL or the machine. Every
+# statement's plan is logged (auto_explain) with sequential scans priced out of the planner's choice
+# (enable_seqscan=off), so a plan that still scans a table has no index it could use: the build reads the log
+# afterwards and fails on such a plan (dev.roster.build.QueryPlans).
 set -euo pipefail
 command=${1:?start or stop}
 port=${2:-55432}
+log_copy=${3:-}
 cluster=${TMPDIR:-/tmp}/roster-it-postgres-$port
 
 bin_dir() {
@@ -28,6 +34,9 @@ stop() {
     if [ -n "$bin" ] && [ -f "$cluster/data/postmaster.pid" ]; then
         as_owner "$bin/pg_ctl" -D "$cluster/data" -m immediate -w stop >/dev/null 2>&1 || true
     fi
+    if [ -n "$log_copy" ] && [ -f "$cluster/server.log" ]; then
+        cp "$cluster/server.log" "$log_copy"
+    fi
     rm -rf "$cluster"
 }
 
@@ -44,7 +53,7 @@ start)
         apt-get install -y -qq postgresql >/dev/null
     fi
     bin=$(bin_dir)
-    stop
+    log_copy= stop
     mkdir -p "$cluster"
     printf '%s\n' roster-it-secret > "$cluster/password"
     if [ "$(id -u)" = 0 ]; then
@@ -53,7 +62,9 @@ start)
     as_owner "$bin/initdb" -D "$cluster/data" -U roster --pwfile="$cluster/password" --auth=scram-sha-256 \
         --encoding=UTF8 --locale=C.UTF-8 >"$cluster/initdb.log" 2>&1 || { cat "$cluster/initdb.log" >&2; exit 1; }
     as_owner "$bin/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 60 \
-        -o "-h 127.0.0.1 -p $port -k $cluster -c fsync=off -c full_page_writes=off -c max_connections=200" start >/dev/null \
+        -o "-h 127.0.0.1 -p $port -k $cluster -c fsync=off -c full_page_writes=off -c max_connections=200 \
+            -c shared_preload_libraries=auto_explain -c auto_explain.log_min_duration=0 \
+            -c auto_explain.log_nested_statements=on -c enable_seqscan=off" start >/dev/null \
         || { cat "$cluster/server.log" >&2; exit 1; }
     # a linguistic default collation, as an operator's database would likely have (Roster must not depend on it)
     PGPASSWORD=roster-it-secret "$bin/psql" -h 127.0.0.1 -p "$port" -U roster -d postgres -qc \

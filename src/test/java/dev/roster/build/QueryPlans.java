@@ -1,0 +1,140 @@
+package dev.roster.build;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * After the system tests ran on PostgreSQL: reads the plan of every statement the server ran (auto_explain, with
+ * sequential scans priced out of the planner's choice; {@code src/test/postgres/postgres.sh}) and fails the build
+ * when a statement still scans one of Roster's tables: such a statement has no index it could use, and would read
+ * the whole table at a million users. The statements that scan by design are listed below, each with its reason.
+ */
+public final class QueryPlans {
+
+    /** Roster's tables that grow with use. */
+    static final Set<String> TABLES = Set.of("users", "user_privileges", "api_keys", "audit_events", "counter_deltas",
+            "counters", "credential_failures", "domain_mappings", "service_endpoints", "tenant_roles",
+            "tenant_services", "tenants", "operators");
+
+    /** Statements that read a whole table on purpose. */
+    static final List<Pattern> BY_DESIGN = List.of(
+            // the occasional sweep over every counter (CounterSettlement), once a minute per instance
+            Pattern.compile("^SELECT DISTINCT name FROM counter_deltas$"),
+            // the schema migrations, once, at the first start
+            Pattern.compile("^(UPDATE users SET|UPDATE user_privileges SET slot|INSERT INTO counter_deltas \\(id, name, effective_at, delta\\)\\s+SELECT)"),
+            // the operator's list of tenants: a page read in label order from the label index, which stops after the page
+            Pattern.compile("FROM tenants ORDER BY LABEL LIMIT"),
+            // the tests' own look at everything stored (dev.roster.it.StoredData)
+            Pattern.compile("strpos\\(t::text"));
+
+    private static final Pattern ENTRY = Pattern.compile("LOG:\\s+duration: [0-9.]+ ms\\s+plan:");
+    private static final Pattern SEQ_SCAN = Pattern.compile("Seq Scan on (\\w+)");
+    /** An index scan node; one without an {@code Index Cond} reads the whole index, which is no better. */
+    private static final Pattern INDEX_SCAN = Pattern.compile("(?:Index Scan|Index Only Scan)(?: Backward)? using \\w+ on (\\w+)");
+
+    private QueryPlans() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path log = Path.of(args.length > 0 ? args[0] : "target/postgresql-statements.log");
+        if (!Files.exists(log)) {
+            System.out.println("Query plans: no PostgreSQL statement log at " + log + " (the system tests did not run on"
+                    + " PostgreSQL); nothing to check");
+            return;
+        }
+        Result result = check(Files.readAllLines(log, StandardCharsets.UTF_8));
+        System.out.printf("Query plans: %d statements planned on PostgreSQL, %d distinct; %d scan a table without an"
+                + " index%n", result.planned(), result.distinct(), result.scans().size());
+        if (!result.scans().isEmpty()) {
+            result.scans().forEach((query, tables) -> System.out.println("  scans " + tables + ": " + query));
+            throw new IllegalStateException(result.scans().size() + " statements read a whole table (see above): give"
+                    + " them an index, or list them in dev.roster.build.QueryPlans.BY_DESIGN with the reason");
+        }
+    }
+
+    record Result(int planned, int distinct, Map<String, Set<String>> scans) {
+    }
+
+    static Result check(List<String> lines) {
+        int planned = 0;
+        Set<String> distinct = new TreeSet<>();
+        Map<String, Set<String>> scans = new TreeMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!ENTRY.matcher(lines.get(i)).find()) {
+                continue;
+            }
+            List<String> raw = new ArrayList<>();
+            for (int j = i + 1; j < lines.size() && (lines.get(j).startsWith("\t") || lines.get(j).startsWith(" ")); j++) {
+                raw.add(lines.get(j).replace("\t", ""));
+            }
+            List<String> entry = raw.stream().map(String::strip).toList();
+            planned++;
+            String query = query(entry);
+            distinct.add(query);
+            if (BY_DESIGN.stream().anyMatch(p -> p.matcher(query).find())) {
+                continue;
+            }
+            for (int n = 0; n < raw.size(); n++) {
+                Matcher scan = SEQ_SCAN.matcher(raw.get(n));
+                if (scan.find() && TABLES.contains(scan.group(1))) {
+                    scans.computeIfAbsent(query, q -> new TreeSet<>()).add(scan.group(1));
+                }
+                Matcher index = INDEX_SCAN.matcher(raw.get(n));
+                if (index.find() && TABLES.contains(index.group(1)) && !hasIndexCondition(raw, n)) {
+                    scans.computeIfAbsent(query, q -> new TreeSet<>()).add(index.group(1) + " (its whole index)");
+                }
+            }
+        }
+        return new Result(planned, distinct.size(), scans);
+    }
+
+    /** Whether the plan node on line {@code node} has an {@code Index Cond} among its own detail lines. */
+    private static boolean hasIndexCondition(List<String> raw, int node) {
+        int depth = indent(raw.get(node));
+        for (int line = node + 1; line < raw.size(); line++) {
+            String text = raw.get(line);
+            if (indent(text) <= depth || text.strip().startsWith("->")) {
+                return false;
+            }
+            if (text.strip().startsWith("Index Cond:")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indent(String line) {
+        int spaces = 0;
+        while (spaces < line.length() && line.charAt(spaces) == ' ') {
+            spaces++;
+        }
+        return spaces + (line.startsWith("->", spaces) ? 4 : 0);
+    }
+
+    /** The entry's statement text, on one line. */
+    private static String query(List<String> entry) {
+        StringBuilder text = new StringBuilder();
+        boolean inQuery = false;
+        for (String line : entry) {
+            if (line.startsWith("Query Text:")) {
+                inQuery = true;
+                text.append(line.substring("Query Text:".length()).strip());
+            } else if (inQuery && !line.contains("(cost=")) { // the plan's first node ends the text
+                text.append(' ').append(line);
+            } else {
+                break;
+            }
+        }
+        return text.toString().replaceAll("\\s+", " ").strip();
+    }
+}

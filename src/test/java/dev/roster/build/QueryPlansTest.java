@@ -1,0 +1,45 @@
+package dev.roster.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Reading auto_explain's log as PostgreSQL 15 writes it. */
+class QueryPlansTest {
+
+    static final List<String> LOG = List.of(
+            "2026-11-30 03:40:01.123 UTC [311] LOG:  duration: 0.041 ms  plan:",
+            "\tQuery Text: SELECT id FROM users WHERE tenant_id = $1",
+            "\t  AND username_lc = $2",
+            "\tIndex Scan using uq_users_username on users  (cost=0.42..8.44 rows=1 width=37)",
+            "\t  Index Cond: ((tenant_id = $1) AND ((username_lc)::text = $2))",
+            "2026-11-30 03:40:01.200 UTC [311] LOG:  duration: 3.000 ms  plan:",
+            "\tQuery Text: SELECT * FROM audit_events WHERE actor = $1",
+            "\tSeq Scan on audit_events  (cost=10000000000.00..10000000001.10 rows=1 width=900)",
+            "\t  Filter: ((actor)::text = $1)",
+            "2026-11-30 03:40:02.000 UTC [312] LOG:  duration: 9.000 ms  plan:",
+            "\tQuery Text: SELECT DISTINCT name FROM counter_deltas",
+            "\tHashAggregate  (cost=10000000001.00..10000000002.00 rows=10 width=32)",
+            "\t  ->  Seq Scan on counter_deltas  (cost=10000000000.00..10000000001.00 rows=100 width=32)",
+            "2026-11-30 03:40:02.500 UTC [312] LOG:  duration: 9.000 ms  plan:",
+            "\tQuery Text: SELECT id FROM tenants ORDER BY label",
+            "\tIndex Scan using uq_tenants_label on tenants  (cost=0.15..60.00 rows=1000 width=40)",
+            "2026-11-30 03:40:02.600 UTC [312] LOG:  duration: 9.000 ms  plan:",
+            "\tQuery Text: SELECT u.id FROM users u WHERE u.tenant_id = $1 ORDER BY u.username_lc LIMIT 5",
+            "\tLimit  (cost=0.42..9.00 rows=5 width=37)",
+            "\t  ->  Index Only Scan using ix_users_listing on users u  (cost=0.42..9000.00 rows=5000 width=37)",
+            "\t        Index Cond: (tenant_id = $1)",
+            "2026-11-30 03:40:03.000 UTC [313] LOG:  statement: BEGIN");
+
+    @Test
+    void aStatementThatScansOneOfRostersTablesIsFoundUnlessItDoesSoByDesign() {
+        QueryPlans.Result result = QueryPlans.check(LOG);
+        assertEquals(5, result.planned());
+        assertEquals(5, result.distinct());
+        assertEquals(Map.of("SELECT * FROM audit_events WHERE actor = $1", Set.of("audit_events"),
+                "SELECT id FROM tenants ORDER BY label", Set.of("tenants (its whole index)")), result.scans());
+    }
+}
