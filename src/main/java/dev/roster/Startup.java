@@ -84,7 +84,9 @@ public class Startup {
             SharedKeys.agree(connection);
             PoolSize.apply(PoolSize.configured());
             DatabaseMetaData meta = connection.getMetaData();
-            database = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " at " + meta.getURL();
+            // (PostgreSQL's driver lists every connection property after a '?': the address is enough)
+            database = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " at "
+                    + meta.getURL().replaceFirst("\\?.*", "");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot migrate the database schema: " + e.getMessage(), e);
         }

@@ -20,11 +20,17 @@ public class FailureCounts {
     @PersistenceContext
     EntityManager em;
 
-    /** When the subject's lock ends, or null when it is not locked. */
-    public Instant lockedUntil(String subject) {
+    /** What is recorded of a subject: whether it has failures on record, and when its lock ends (or null). */
+    public record Record(boolean failures, Instant lockedUntil) {
+        static final Record CLEAN = new Record(false, null);
+    }
+
+    /** The subject's record, in one key probe. */
+    public Record of(String subject) {
         List<?> rows = em.createNativeQuery("SELECT locked_until FROM credential_failures WHERE subject = ?")
                 .setParameter(1, subject).getResultList();
-        return rows.isEmpty() || rows.get(0) == null ? null : ((Timestamp) rows.get(0)).toInstant();
+        return rows.isEmpty() ? Record.CLEAN
+                : new Record(true, rows.get(0) == null ? null : ((Timestamp) rows.get(0)).toInstant());
     }
 
     /**

@@ -92,7 +92,8 @@ public class Principals {
      */
     public Resolution password(String username, String password, String tenantLabel) {
         String account = Throttle.account(tenantLabel, username);
-        long locked = throttle.lockedFor(account);
+        Throttle.Standing standing = throttle.standing(account);
+        long locked = standing.lockedFor();
         if (locked > 0) {
             return new Resolution(null, new TooManyRequests(locked).getMessage(), locked);
         }
@@ -100,7 +101,7 @@ public class Principals {
         if (WRONG.equals(checked.refusal())) {
             throttle.failed(account);
         } else {
-            throttle.succeeded(account);
+            throttle.succeeded(standing);
         }
         return checked;
     }
@@ -149,7 +150,7 @@ public class Principals {
         if (!key.effectiveAt(now)) {
             return Resolution.refused("the API key is not active now (see its activeFrom and activeUntil)");
         }
-        Resolution owner = user(key.user().id(), null);
+        Resolution owner = user(key.userId(), null);
         if (owner.identity() != null && key.useWorthRecording(now)) {
             apiKeys.markUsed(key);
         }

@@ -58,9 +58,14 @@ public class Throttle {
     /** Clients this instance found unlocked, until when it trusts that. */
     private final Map<String, Instant> unlockedUntil = new ConcurrentHashMap<>();
 
-    /** Seconds until this account may try again from this client, or 0. */
-    public long lockedFor(String account) {
-        return Math.max(seconds(counts.lockedUntil(account(account))), clientLockedFor());
+    /** An account's standing before a password check: its failures on record, and how long it must still wait. */
+    public record Standing(String account, boolean failures, long lockedFor) {
+    }
+
+    /** The account's standing, from this client (a locked client locks every account it tries). */
+    public Standing standing(String account) {
+        FailureCounts.Record record = counts.of(account(account));
+        return new Standing(account, record.failures(), Math.max(seconds(record.lockedUntil()), clientLockedFor()));
     }
 
     /** Seconds until this client may present credentials again, or 0. */
@@ -74,7 +79,7 @@ public class Throttle {
         if (trusted != null && now.isBefore(trusted)) {
             return 0;
         }
-        long seconds = seconds(counts.lockedUntil(client));
+        long seconds = seconds(counts.of(client).lockedUntil());
         if (seconds == 0) {
             if (unlockedUntil.size() >= MAX_REMEMBERED) {
                 unlockedUntil.clear();
@@ -98,8 +103,11 @@ public class Throttle {
         }
     }
 
-    public void succeeded(String account) {
-        counts.clear(account(account));
+    /** A successful sign-in forgets the account's failures (when it had any: most sign-ins write nothing). */
+    public void succeeded(Standing standing) {
+        if (standing.failures()) {
+            counts.clear(account(standing.account()));
+        }
     }
 
     /** The key an account is counted under. */

@@ -104,7 +104,7 @@ public class ApiKeys {
         }
         return em.createNamedQuery(ApiKey.OF_USERS, ApiKey.class)
                 .setParameter("users", holders.stream().map(User::id).toList()).setParameter("now", Clock.now())
-                .getResultStream().collect(Collectors.groupingBy(k -> k.user().id()));
+                .getResultStream().collect(Collectors.groupingBy(ApiKey::userId));
     }
 
     /** The key whose secret this is, if any; the comparison of hashes takes constant time. */
@@ -144,7 +144,7 @@ public class ApiKeys {
 
     private ApiKey find(User owner, String id) {
         ApiKey key = em.find(ApiKey.class, id);
-        if (key == null || !key.user().id().equals(owner.id())) {
+        if (key == null || !key.userId().equals(owner.id())) {
             throw new NotFound("there is no API key '" + id + "'");
         }
         return key;

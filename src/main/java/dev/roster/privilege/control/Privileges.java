@@ -83,7 +83,7 @@ public class Privileges {
         }
         return em.createNamedQuery(Privilege.OF_USERS, Privilege.class)
                 .setParameter("users", holders.stream().map(User::id).toList()).getResultList().stream()
-                .collect(Collectors.groupingBy(p -> p.user().id()));
+                .collect(Collectors.groupingBy(Privilege::userId));
     }
 
     /**
