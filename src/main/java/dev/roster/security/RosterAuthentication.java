@@ -2,6 +2,7 @@ package dev.roster.security;
 
 import dev.roster.caller.Caller;
 import dev.roster.domain.control.RequestHost;
+import dev.roster.operations.Exchanges;
 import dev.roster.problem.ErrorAnswers;
 import dev.roster.problem.RosterException;
 import dev.roster.problem.TooManyRequests;
@@ -76,11 +77,15 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
     @Inject
     RequestHost host;
 
+    @Inject
+    Exchanges exchanges;
+
     private volatile Constructor<?> jwtCredential;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        exchanges.begin(request);
         if (caller.authenticated()) { // asked again within the same request (Payara's roles filter does)
             return context.notifyContainerAboutLogin(caller.principal(), caller.identity().roles());
         }
@@ -101,6 +106,7 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
         Principals.Resolution resolution = null;
         Principal principal = null;
         if (hasAuthorization) {
+            exchanges.presented(request, authorization.regionMatches(true, 0, "Basic ", 0, 6) ? "basic" : "bearer");
             if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 String token = authorization.substring(7).strip();
                 if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
@@ -126,6 +132,9 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
             }
         }
         if (hasAppToken) {
+            if (!hasAuthorization) {
+                exchanges.presented(request, "api-key");
+            }
             Principals.Resolution byKey = principals.apiKey(appToken.strip());
             if (byKey.identity() == null) {
                 return refuse(request, response, byKey.refusal(), byKey.retryAfterSeconds());
@@ -146,6 +155,7 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
             principal = new CallerPrincipal(identity.username());
         }
         caller.signedIn(identity, principal);
+        exchanges.accepted(request, identity.operator() ? null : identity.tenant().label());
         return context.notifyContainerAboutLogin(principal, identity.roles());
     }
 
@@ -240,6 +250,8 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
         } catch (IOException e) {
             LOG.log(Level.FINE, "could not write the refusal", e);
         }
+        exchanges.refused((String) request.getAttribute(Exchanges.CREDENTIAL), retryAfterSeconds);
+        exchanges.finish(request, failure.status()); // a refused request reaches no filter
         return AuthenticationStatus.SEND_FAILURE;
     }
 }
