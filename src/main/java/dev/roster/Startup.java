@@ -1,5 +1,6 @@
 package dev.roster;
 
+import dev.roster.operations.PoolMetrics;
 import dev.roster.operator.Bootstrap;
 import dev.roster.platform.CounterSettlement;
 import dev.roster.platform.DataDir;
@@ -48,6 +49,9 @@ public class Startup {
 
     @Inject
     ListingAnchors listingAnchors;
+
+    @Inject
+    PoolMetrics poolMetrics;
 
     /** Payara's MP-JWT store logs a stack trace at INFO for every malformed or forged token it refuses. */
     private static final Logger JWT_STORE = Logger.getLogger("fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore");
@@ -100,6 +104,7 @@ public class Startup {
         }
         counterSettlement.start();
         listingAnchors.start();
+        poolMetrics.register();
         LOG.info("Roster " + version() + " started" + httpPort().map(port -> " on port " + port).orElse("")
                 + "; data folder " + DataDir.path().toAbsolutePath() + "; database " + database);
     }

@@ -66,6 +66,27 @@ public final class PoolSize {
         }
     }
 
+    /** Connections of Roster's pool in use and free now, and its maximum; empty where Payara's pool is not reachable. */
+    public record Usage(int used, int free, int max) {
+    }
+
+    public static Optional<Usage> usage() {
+        try {
+            ClassLoader loader = PoolSize.class.getClassLoader();
+            Class<?> poolType = Class.forName("com.sun.enterprise.resource.pool.ResourcePool", true, loader);
+            for (Map.Entry<?, ?> pool : pools(loader).entrySet()) {
+                Object status = poolType.getMethod("getPoolStatus").invoke(pool.getValue());
+                int used = (Integer) status.getClass().getMethod("getNumConnUsed").invoke(status);
+                int free = (Integer) status.getClass().getMethod("getNumConnFree").invoke(status);
+                int max = (Integer) poolType.getMethod("getMaxPoolSize").invoke(pool.getValue());
+                return Optional.of(new Usage(used, free, max));
+            }
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            LOG.log(java.util.logging.Level.FINE, "the pool's use is not readable here", e);
+        }
+        return Optional.empty();
+    }
+
     /** Sets the size of Roster's pool; answers whether it was found and set. */
     public static boolean apply(int size) {
         if (size == DEFAULT) {
@@ -73,21 +94,10 @@ public final class PoolSize {
         }
         try {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            Object locator = Class.forName("org.glassfish.internal.api.Globals", true, loader)
-                    .getMethod("getDefaultHabitat").invoke(null);
-            Class<?> managerType = Class.forName("com.sun.enterprise.resource.pool.PoolManager", true, loader);
-            Object manager = locator.getClass().getMethod("getService", Class.class, java.lang.annotation.Annotation[].class)
-                    .invoke(locator, managerType, new java.lang.annotation.Annotation[0]);
-            Field table = manager.getClass().getDeclaredField("poolTable"); // PoolManagerImpl's pools by name
-            table.setAccessible(true);
-            Map<?, ?> pools = (Map<?, ?>) table.get(manager);
+            Class<?> poolType = Class.forName("com.sun.enterprise.resource.pool.ResourcePool", true, loader);
             int set = 0;
-            for (Map.Entry<?, ?> pool : pools.entrySet()) {
-                if (!String.valueOf(pool.getKey()).contains("jdbc/roster")) {
-                    continue;
-                }
+            for (Map.Entry<?, ?> pool : pools(loader).entrySet()) {
                 Object resourcePool = pool.getValue();
-                Class<?> poolType = Class.forName("com.sun.enterprise.resource.pool.ResourcePool", true, loader);
                 Method steady = poolType.getMethod("getSteadyPoolSize");
                 if ((Integer) steady.invoke(resourcePool) > size) {
                     poolType.getMethod("setSteadyPoolSize", int.class).invoke(resourcePool, size);
@@ -105,5 +115,23 @@ public final class PoolSize {
             LOG.warning("roster.db.pool-size=" + size + " is not applied on this server: " + e);
         }
         return false;
+    }
+
+    /** Roster's pools in Payara's pool manager (its table of pools, by name). */
+    private static Map<?, ?> pools(ClassLoader loader) throws ReflectiveOperationException {
+        Object locator = Class.forName("org.glassfish.internal.api.Globals", true, loader)
+                .getMethod("getDefaultHabitat").invoke(null);
+        Class<?> managerType = Class.forName("com.sun.enterprise.resource.pool.PoolManager", true, loader);
+        Object manager = locator.getClass().getMethod("getService", Class.class, java.lang.annotation.Annotation[].class)
+                .invoke(locator, managerType, new java.lang.annotation.Annotation[0]);
+        Field table = manager.getClass().getDeclaredField("poolTable");
+        table.setAccessible(true);
+        Map<Object, Object> roster = new java.util.LinkedHashMap<>();
+        ((Map<?, ?>) table.get(manager)).forEach((name, pool) -> {
+            if (String.valueOf(name).contains("jdbc/roster")) {
+                roster.put(name, pool);
+            }
+        });
+        return roster;
     }
 }

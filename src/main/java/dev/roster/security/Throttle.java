@@ -1,6 +1,7 @@
 package dev.roster.security;
 
 import dev.roster.platform.Races;
+import dev.roster.platform.RequestId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -55,6 +57,11 @@ public class Throttle {
     @Inject
     FailureCounts counts;
 
+    @Inject
+    RequestId requestId;
+
+    private static final Logger LOG = Logger.getLogger(Throttle.class.getName());
+
     /** Clients this instance found unlocked, until when it trusts that. */
     private final Map<String, Instant> unlockedUntil = new ConcurrentHashMap<>();
 
@@ -90,6 +97,7 @@ public class Throttle {
     }
 
     public void failed(String account) {
+        LOG.info(() -> "Failed sign-in for account '" + account + "'; request " + requestId.value());
         fail(account(account), ACCOUNT_FREE_FAILURES);
         clientFailed();
     }
@@ -137,13 +145,19 @@ public class Throttle {
 
     private void fail(String subject, int free) {
         Instant now = Instant.now();
+        Instant lockedUntil;
         try {
-            counts.count(subject, free, now);
+            lockedUntil = counts.count(subject, free, now);
         } catch (RuntimeException e) {
             if (!Races.duplicate(e)) {
                 throw e;
             }
-            counts.count(subject, free, now); // another instance counted this subject's first failure just now
+            lockedUntil = counts.count(subject, free, now); // another instance counted its first failure just now
+        }
+        if (lockedUntil != null) {
+            long seconds = Duration.between(now, lockedUntil).toSeconds();
+            LOG.warning(() -> "Locked " + subject + " for " + seconds + " s after too many failed credentials; request "
+                    + requestId.value());
         }
     }
 

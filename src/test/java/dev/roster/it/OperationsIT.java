@@ -2,6 +2,7 @@ package dev.roster.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roster.it.shared.SharedRoster;
 import java.nio.file.Files;
@@ -11,8 +12,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * What an operator sees of requests: one access line each, and metrics by route template (issue 14, in part).
- * Requests refused by the authentication mechanism never reach a filter, so they are the ones checked here.
+ * What an operator sees of requests: one access line each, metrics by route template and of the connection pool,
+ * and security events in the log with their request id (issue 14, in part). Requests refused by the authentication
+ * mechanism never reach a filter, so they are among the ones checked here.
  */
 class OperationsIT extends RosterIT {
 
@@ -59,14 +61,48 @@ class OperationsIT extends RosterIT {
                 "no label carries a username");
     }
 
+    @Test
+    void rostersOwnConnectionPoolIsOnMetrics() {
+        assertEquals(32, api.metric("roster_db_pool_max_connections"), 0.0, "the default roster.db.pool-size");
+        double used = api.metric("roster_db_pool_connections", "state", "used");
+        double free = api.metric("roster_db_pool_connections", "state", "free");
+        assertTrue(used >= 0 && free >= 0 && used + free >= 1, "the pool is read, not -1: " + used + " used, " + free
+                + " free");
+    }
+
+    @Test
+    void failedSignInsAndRevocationsAreLoggedWithTheirRequestIdAndCountedByKind() {
+        String tenant = api.newTenant();
+        String admin = api.member(tenant, "keeper", "ADMINISTRATOR", null);
+        double before = api.metric("roster_credentials_refused_total", "credential", "password");
+        String failed = "ops-" + UUID.randomUUID();
+        api.post("/api/v1/provisioning/token").header("X-Request-Id", failed).form(java.util.Map.of("grant_type",
+                "password", "username", "keeper", "password", "not-the-password", "tenant", tenant)).send().expect(400);
+        assertEquals(1, api.metric("roster_credentials_refused_total", "credential", "password") - before, 0.0);
+        String key = api.post("/api/v1/provisioning/api-keys").as(admin).json("{\"name\":\"doomed\"}").send().expect(201)
+                .json().getString("id");
+        String revoked = "ops-" + UUID.randomUUID();
+        api.delete("/api/v1/provisioning/api-keys/" + key).as(admin).header("X-Request-Id", revoked).send().expect(204);
+        Poll.until(Duration.ofSeconds(10), "both events are in the log", () -> {
+            List<String> log = log();
+            return log.stream().anyMatch(line -> line.contains("Failed sign-in for account '" + tenant + "/keeper'")
+                    && line.contains("request " + failed) && !line.contains("not-the-password"))
+                    && log.stream().anyMatch(line -> line.contains("apikey.revoked") && line.contains("request " + revoked));
+        });
+    }
+
     private double requests(String method, String status) {
         return api.metric("roster_http_requests_seconds_count", "route", ROUTE, "method", method, "status", status);
     }
 
     private static List<String> lines(String requestId) {
+        return log().stream().filter(line -> line.contains(PrivilegesIT.ACCESS_LINE)
+                && line.contains("request=" + requestId)).toList();
+    }
+
+    private static List<String> log() {
         try {
-            return Files.readAllLines(SharedRoster.log()).stream()
-                    .filter(line -> line.contains(PrivilegesIT.ACCESS_LINE) && line.contains("request=" + requestId)).toList();
+            return Files.readAllLines(SharedRoster.log());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -13,7 +13,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
 
 /** Writes audit events inside the caller's transaction, and pages a tenant's events. */
 @ApplicationScoped
@@ -37,6 +39,11 @@ public class AuditLog {
     }
 
     /** The moment of this instance's last event: events of one instance never share a moment. */
+    /** Actions an operator watching the log must see as they happen, besides the audit trail. */
+    static final Set<String> LOGGED = Set.of("tenant.suspended", "tenant.reactivated", "apikey.revoked",
+            "apikey.rotated", "user.deprovisioned");
+    private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
+
     private final AtomicReference<Instant> last = new AtomicReference<>(Instant.EPOCH);
 
     /**
@@ -53,6 +60,10 @@ public class AuditLog {
         em.persist(new AuditEvent(tenantId, now, caller.id(), caller.name(), action, targetType, targetId,
                 target, requestId.value(), changes == null || changes.isEmpty() ? null : changes.toJson()));
         counters.add(counter(tenantId), now, 1);
+        if (LOGGED.contains(action)) {
+            LOG.info(() -> action + " " + targetType + " '" + target + "' by '" + caller.name() + "'; request "
+                    + requestId.value());
+        }
     }
 
     public Page<AuditEvent> ofTenant(String tenantId, PageRequest page) {

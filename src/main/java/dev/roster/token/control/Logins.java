@@ -4,6 +4,7 @@ import dev.roster.apikey.control.ApiKeys;
 import dev.roster.apikey.entity.ApiKey;
 import dev.roster.caller.Caller;
 import dev.roster.domain.control.RequestHost;
+import dev.roster.operations.Exchanges;
 import dev.roster.problem.InvalidClient;
 import dev.roster.problem.InvalidGrant;
 import dev.roster.problem.TooManyRequests;
@@ -17,6 +18,9 @@ import java.util.List;
 /** The grants of the token endpoint: a user's or the operator's password, or an API key as client credentials. */
 @ApplicationScoped
 public class Logins {
+
+    @Inject
+    Exchanges exchanges;
 
     @Inject
     Principals principals;
@@ -36,9 +40,11 @@ public class Logins {
     public Tokens.Issued password(String username, String password, String tenantLabel) {
         Principals.Resolution resolution = principals.password(username, password, tenantLabel);
         if (resolution.retryAfterSeconds() > 0) {
+            exchanges.refused("password", resolution.retryAfterSeconds());
             throw new TooManyRequests(resolution.retryAfterSeconds());
         }
         if (resolution.identity() == null) {
+            exchanges.refused("password", 0);
             throw new InvalidGrant("invalid_grant", resolution.refusal());
         }
         Caller.Identity identity = resolution.identity();
@@ -58,10 +64,12 @@ public class Logins {
     public Tokens.Issued clientCredentials(String clientId, String secret) {
         long locked = throttle.clientLockedFor();
         if (locked > 0) {
+            exchanges.refused("client-secret", locked);
             throw new TooManyRequests(locked);
         }
         ApiKey key = apiKeys.bySecret(secret).orElse(null);
         if (key == null || clientId != null && !clientId.equals(key.id()) && !clientId.equals(key.prefix())) {
+            exchanges.refused("client-secret", 0);
             throttle.clientFailed();
             throw new InvalidClient("the client id or secret is wrong");
         }
