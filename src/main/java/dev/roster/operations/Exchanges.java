@@ -25,7 +25,7 @@ import org.eclipse.microprofile.metrics.Tag;
  * {@code _count} and {@code _sum}, in seconds, are right.) Every label is bounded:
  * routes, methods, statuses and credential kinds are fixed sets.
  *
- * <p>{@link AccessLog} finishes the requests that reach the application; the authentication mechanism finishes the
+ * <p>{@link EdgeFilter} finishes the requests that reach the application; the authentication mechanism finishes the
  * ones it refuses itself, which never reach a filter.
  */
 @ApplicationScoped

@@ -2,6 +2,7 @@ package dev.roster.security;
 
 import dev.roster.caller.Caller;
 import dev.roster.domain.control.RequestHost;
+import dev.roster.operations.Cors;
 import dev.roster.operations.Exchanges;
 import dev.roster.problem.ErrorAnswers;
 import dev.roster.problem.RosterException;
@@ -79,6 +80,9 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     Exchanges exchanges;
+
+    @Inject
+    Cors cors;
 
     private volatile Constructor<?> jwtCredential;
 
@@ -245,6 +249,7 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
                                         long retryAfterSeconds) {
         RosterException failure = retryAfterSeconds > 0 ? new TooManyRequests(retryAfterSeconds)
                 : Unauthorized.refused(why);
+        cors.allow(request, response); // a browser page on a listed origin may read why it was refused
         try {
             errors.answer(request.getRequestURI(), failure).write(response);
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.roster.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -47,6 +48,8 @@ class FirstStartIT {
             Api api = new Api(first.url());
             tokenFromFirstRun = api.token("admin", password, null);
             api.get("/api/v1/tenants").as(tokenFromFirstRun).send().expect(200);
+            assertNull(api.get("/api/v1/tenants").as(tokenFromFirstRun).header("Origin", "https://console.roster.example")
+                    .send().expect(200).header("Access-Control-Allow-Origin"), "CORS is off by default");
             assertNoCredentialIsLogged(api, tokenFromFirstRun, first);
         }
         assertTrue(storedOperatorHash(data).startsWith("PBKDF2WithHmacSHA512:210000:"),
