@@ -2,10 +2,10 @@ package dev.roster;
 
 import dev.roster.operations.PoolMetrics;
 import dev.roster.operator.Bootstrap;
+import dev.roster.platform.ConnectionPool;
 import dev.roster.platform.CounterSettlement;
 import dev.roster.platform.DataDir;
 import dev.roster.platform.Migrations;
-import dev.roster.platform.PoolSize;
 import dev.roster.platform.Races;
 import dev.roster.platform.RosterDataSource;
 import dev.roster.security.SharedKeys;
@@ -86,7 +86,7 @@ public class Startup {
             var applied = Migrations.fromClasspath().migrate(connection);
             LOG.info(() -> applied.isEmpty() ? "Schema is up to date" : "Schema migrated: " + applied);
             SharedKeys.agree(connection);
-            PoolSize.apply(PoolSize.configured());
+            ConnectionPool.apply(ConnectionPool.configured());
             DatabaseMetaData meta = connection.getMetaData();
             // (PostgreSQL's driver lists every connection property after a '?': the address is enough)
             database = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " at "

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,7 +38,7 @@ public class Exchanges {
     static final String FINISHED = "roster.exchange.finished";
     static final Logger ACCESS = Logger.getLogger("dev.roster.access");
     /** Polled by load balancers and monitoring every few seconds: counted, but given no access line. */
-    static final java.util.Set<String> PROBES = java.util.Set.of("/health", "/health/live", "/health/ready",
+    static final Set<String> PROBES = Set.of("/health", "/health/live", "/health/ready",
             "/health/started", "/metrics");
 
     @Inject

@@ -3,6 +3,7 @@ package dev.roster.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -286,13 +287,13 @@ class MultiInstanceIT {
     void anInstanceWithAnotherSigningKeyRefusesToStart() throws Exception {
         Map<String, String> ownKeys = new HashMap<>(settings);
         ownKeys.remove("ROSTER_TOKEN_SIGNING_KEY"); // it generates one in its own data folder
-        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> RosterProcess.start(work.resolve("d"), work.resolve("d-data"), ownKeys).close());
         assertTrue(refused.getMessage().contains("give every instance the same roster.token.signing-key"),
                 refused.getMessage());
         Map<String, String> otherSecrets = new HashMap<>(settings);
         otherSecrets.put("ROSTER_SECRETS_KEY", Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)));
-        refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        refused = assertThrows(IllegalStateException.class,
                 () -> RosterProcess.start(work.resolve("e"), work.resolve("e-data"), otherSecrets).close());
         assertTrue(refused.getMessage().contains("give every instance the same roster.secrets.key"), refused.getMessage());
     }

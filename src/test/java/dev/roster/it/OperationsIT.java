@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roster.it.shared.SharedRoster;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +79,7 @@ class OperationsIT extends RosterIT {
         String admin = api.member(tenant, "keeper", "ADMINISTRATOR", null);
         double before = api.metric("roster_credentials_refused_total", "credential", "password");
         String failed = "ops-" + UUID.randomUUID();
-        api.post("/api/v1/provisioning/token").header("X-Request-Id", failed).form(java.util.Map.of("grant_type",
+        api.post("/api/v1/provisioning/token").header("X-Request-Id", failed).form(Map.of("grant_type",
                 "password", "username", "keeper", "password", "not-the-password", "tenant", tenant)).send().expect(400);
         assertEquals(1, api.metric("roster_credentials_refused_total", "credential", "password") - before, 0.0);
         String key = api.post("/api/v1/provisioning/api-keys").as(admin).json("{\"name\":\"doomed\"}").send().expect(201)
@@ -103,8 +106,8 @@ class OperationsIT extends RosterIT {
     private static List<String> log() {
         try {
             return Files.readAllLines(SharedRoster.log());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,25 +1,30 @@
 package dev.roster.platform;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Applies {@code roster.db.pool-size} to the running connection pool. Payara builds an application's pool from the
+ * Roster's connection pool as Payara runs it: its size, and how many of its connections are in use.
+ *
+ * <p>Applies {@code roster.db.pool-size} to the running connection pool. Payara builds an application's pool from the
  * integer constants of its {@code @DataSourceDefinition} and expands configuration only in its string properties,
  * of which none sets the size (Payara's {@code DataSourceDefinitionDeployer}); so at start-up, once the pool
  * exists, Roster finds it in Payara's pool manager and sets its maximum (and its steady size, when that is larger).
  * The pool manager (its table of pools) is Payara's internal API, reached reflectively like the other Payara internals Roster uses; on
  * a server without it the configured size is reported as not applied.
  */
-public final class PoolSize {
+public final class ConnectionPool {
 
-    private static final Logger LOG = Logger.getLogger(PoolSize.class.getName());
+    private static final Logger LOG = Logger.getLogger(ConnectionPool.class.getName());
     public static final int DEFAULT = 32;
 
-    private PoolSize() {
+    private ConnectionPool() {
     }
 
     /** The configured size, or the default; at least 1. */
@@ -72,7 +77,7 @@ public final class PoolSize {
 
     public static Optional<Usage> usage() {
         try {
-            ClassLoader loader = PoolSize.class.getClassLoader();
+            ClassLoader loader = ConnectionPool.class.getClassLoader();
             Class<?> poolType = Class.forName("com.sun.enterprise.resource.pool.ResourcePool", true, loader);
             for (Map.Entry<?, ?> pool : pools(loader).entrySet()) {
                 Object status = poolType.getMethod("getPoolStatus").invoke(pool.getValue());
@@ -82,7 +87,7 @@ public final class PoolSize {
                 return Optional.of(new Usage(used, free, max));
             }
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            LOG.log(java.util.logging.Level.FINE, "the pool's use is not readable here", e);
+            LOG.log(Level.FINE, "the pool's use is not readable here", e);
         }
         return Optional.empty();
     }
@@ -122,11 +127,11 @@ public final class PoolSize {
         Object locator = Class.forName("org.glassfish.internal.api.Globals", true, loader)
                 .getMethod("getDefaultHabitat").invoke(null);
         Class<?> managerType = Class.forName("com.sun.enterprise.resource.pool.PoolManager", true, loader);
-        Object manager = locator.getClass().getMethod("getService", Class.class, java.lang.annotation.Annotation[].class)
-                .invoke(locator, managerType, new java.lang.annotation.Annotation[0]);
+        Object manager = locator.getClass().getMethod("getService", Class.class, Annotation[].class)
+                .invoke(locator, managerType, new Annotation[0]);
         Field table = manager.getClass().getDeclaredField("poolTable");
         table.setAccessible(true);
-        Map<Object, Object> roster = new java.util.LinkedHashMap<>();
+        Map<Object, Object> roster = new LinkedHashMap<>();
         ((Map<?, ?>) table.get(manager)).forEach((name, pool) -> {
             if (String.valueOf(name).contains("jdbc/roster")) {
                 roster.put(name, pool);
