@@ -1,5 +1,6 @@
 package dev.roster;
 
+import dev.roster.operations.LogFormat;
 import dev.roster.operations.PoolMetrics;
 import dev.roster.operator.Bootstrap;
 import dev.roster.platform.ConnectionPool;
@@ -79,6 +80,7 @@ public class Startup {
     }
 
     private void start() {
+        LogFormat.apply(DataDir.setting(LogFormat.KEY));
         JWT_STORE.setLevel(Level.WARNING); // a refused token is answered 401; it is not worth a trace per request
         TRANSACTIONS.setFilter(record -> !Races.lost(record.getThrown()));
         String database;

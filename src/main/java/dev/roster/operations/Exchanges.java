@@ -6,9 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -106,10 +109,27 @@ public class Exchanges {
         metrics.timer(requests, new Tag("route", route), new Tag("method", method),
                 new Tag("status", Integer.toString(status))).update(Duration.ofNanos(nanos));
         if (accessLog && !PROBES.contains(route) && ACCESS.isLoggable(Level.INFO)) {
-            ACCESS.info(String.format(Locale.ROOT, "%s %s %d %.1f ms request=%s tenant=%s credential=%s", method, route,
-                    status, nanos / 1e6, requestId.value(),
-                    value(request.getAttribute(TENANT)), value(request.getAttribute(CREDENTIAL))));
+            access(method, route, status, nanos / 1e6, value(request.getAttribute(TENANT)),
+                    value(request.getAttribute(CREDENTIAL)));
         }
+    }
+
+    /** The access line, its fields also as the record's parameter for a structured format ({@link LogFormat}). */
+    private void access(String method, String route, int status, double millis, String tenant, String credential) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("method", method);
+        fields.put("route", route);
+        fields.put("status", status);
+        fields.put("durationMs", Math.round(millis * 10) / 10.0);
+        fields.put("requestId", requestId.value());
+        fields.put("tenant", tenant);
+        fields.put("credential", credential);
+        LogRecord line = new LogRecord(Level.INFO, String.format(Locale.ROOT,
+                "%s %s %d %.1f ms request=%s tenant=%s credential=%s", method, route, status, millis,
+                requestId.value(), tenant, credential));
+        line.setLoggerName(ACCESS.getName());
+        line.setParameters(new Object[] {fields});
+        ACCESS.log(line);
     }
 
     /** The method, or OTHER for one outside HTTP's usual set (the set of labels stays fixed). */

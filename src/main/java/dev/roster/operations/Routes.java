@@ -27,7 +27,7 @@ public class Routes {
     public static final String OTHER = "other";
     static final String API = "/api";
     static final List<String> SERVER = List.of("/health", "/health/live", "/health/ready", "/health/started",
-            "/metrics", "/openapi", "/.well-known/openid-configuration");
+            "/metrics", "/openapi", "/openapi/ui", "/.well-known/openid-configuration");
     private static final Pattern PARAMETER = Pattern.compile("\\{\\s*(\\w[\\w.-]*)\\s*(?::\\s*((?:[^{}]|\\{[^{}]*})+))?}");
 
     @Inject

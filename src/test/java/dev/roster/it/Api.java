@@ -124,6 +124,8 @@ public final class Api {
             }
             try {
                 HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                ApiContract.check(base, method, path, response.statusCode(),
+                        response.headers().firstValue("Content-Type").orElse(null), response.body());
                 return new Answer(response.statusCode(), response.headers(), response.body());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

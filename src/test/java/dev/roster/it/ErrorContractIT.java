@@ -93,6 +93,17 @@ class ErrorContractIT extends RosterIT {
         assertEquals("urn:roster:problem:http-404", api.post("/some/page").send().expect(404).json().getString("type"));
     }
 
+    @Test
+    void aDeleteThatAcceptsOnlyProblemDocumentsIsServed() {
+        String tenant = api.newTenant();
+        api.plainMember(tenant, "leaver", "USER", null);
+        api.delete("/api/v1/provisioning/users/leaver").as(api.operator()).tenant(tenant)
+                .header("Accept", "application/problem+json").send().expect(204);
+        Api.Answer missing = api.delete("/api/v1/provisioning/users/leaver-not").as(api.operator()).tenant(tenant)
+                .header("Accept", "application/problem+json").send().expect(404);
+        assertEquals("application/problem+json", missing.header("Content-Type"));
+    }
+
     private Api.Answer refused(String path) {
         Api.Answer answer = api.get(path).header("Authorization", FORGED).send().expect(401);
         assertNotNull(answer.header("X-Request-Id"));

@@ -94,6 +94,29 @@ class OperationsIT extends RosterIT {
         });
     }
 
+    @Test
+    void refusalsAndBadInputLeaveNoStackTraceInTheLog() throws IOException {
+        String tenant = api.newTenant();
+        long before = Files.readAllLines(SharedRoster.log()).size();
+        String last = "ops-" + UUID.randomUUID();
+        api.get("/api/v1/provisioning/users").as("not-a-token").send().expect(401);
+        api.get("/api/v1/provisioning/users").header("Authorization", "Basic bm86bm8=").tenant(tenant).send()
+                .expect(401);
+        api.put("/api/v1/provisioning/users/x").as(api.operator()).tenant(tenant).json("{\"email\": [").send()
+                .expect(400);
+        api.put("/api/v1/provisioning/users/x").as(api.operator()).tenant(tenant).body("text/xml", "<x/>").send()
+                .expect(415);
+        api.get("/api/v1/provisioning/users/x").as(api.operator()).tenant(tenant).header("Accept", "text/csv").send()
+                .expect(406);
+        api.get("/api/v1/provisioning/nothing-here").as(api.operator()).send().expect(404);
+        api.call("PATCH", "/api/v1/tenants").as(api.operator()).json("{}").send().expect(405);
+        api.get("/api/v1/tenants/" + tenant).as(api.operator()).header("X-Request-Id", last).send().expect(200);
+        Poll.until(Duration.ofSeconds(10), "the last access line is written", () -> lines(last).size() == 1);
+        List<String> added = log().subList((int) before, log().size());
+        assertFalse(added.stream().anyMatch(line -> line.startsWith("\tat ") || line.contains("Exception")),
+                () -> String.join("\n", added));
+    }
+
     private double requests(String method, String status) {
         return api.metric("roster_http_requests_seconds_count", "route", ROUTE, "method", method, "status", status);
     }

@@ -3,6 +3,7 @@ package dev.roster.apikey.boundary;
 import dev.roster.apikey.control.ApiKeys;
 import dev.roster.apikey.entity.ApiKey;
 import dev.roster.platform.Clock;
+import jakarta.annotation.Nullable;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
@@ -13,8 +14,9 @@ import java.time.Instant;
  */
 @JsonbPropertyOrder({"id", "name", "prefix", "activeFrom", "activeUntil", "effective", "createdAt", "rotatedAt",
         "lastUsedAt", "apiToken"})
-public record ApiKeyView(String id, String name, String prefix, Instant activeFrom, Instant activeUntil,
-                         boolean effective, Instant createdAt, Instant rotatedAt, Instant lastUsedAt,
+public record ApiKeyView(String id, String name, String prefix, @Nullable Instant activeFrom,
+                         @Nullable Instant activeUntil, boolean effective, Instant createdAt,
+                         @Nullable Instant rotatedAt, @Nullable Instant lastUsedAt,
                          @JsonbNillable(false) String apiToken) {
 
     public static ApiKeyView from(ApiKey key) {

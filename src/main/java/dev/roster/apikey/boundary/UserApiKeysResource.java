@@ -4,6 +4,7 @@ import dev.roster.apikey.control.ApiKeys;
 import dev.roster.caller.Roles;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
+import dev.roster.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -21,11 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,10 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
 @Tag(ref = "API keys")
-@APIResponse(responseCode = "401", description = "No or bad credential",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-@APIResponse(responseCode = "403", description = "The caller's roles do not allow this",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
 public class UserApiKeysResource {
 
     @Inject
@@ -52,8 +47,8 @@ public class UserApiKeysResource {
     @GET
     @Operation(operationId = "listUserApiKeys", summary = "List API keys", description = "Never shows a secret.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "ApiKeyPage")))
-    public Page<ApiKeyView> list(@PathParam("username") String username, @Parameter(description = "page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
-                                 @Parameter(description = "page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
+    public Page<ApiKeyView> list(@PathParam("username") String username, @QueryParam("page") String page,
+                                 @QueryParam("size") String size) {
         return keys.list(username, PageRequest.of(page, size)).map(ApiKeyView::from);
     }
 
@@ -61,7 +56,8 @@ public class UserApiKeysResource {
     @Operation(operationId = "createUserApiKey", summary = "Create an API key", description = "`name` is required; "
             + "`activeFrom`/`activeUntil` bound when it works. The answer's `apiToken` is the secret, shown this once: "
             + "send it as `x-app-token`, or as the client secret of `grant_type=client_credentials`.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "key",
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiKeyInput"),
+            examples = @ExampleObject(name = "key",
             value = "{\"name\": \"HR sync\", \"activeFrom\": \"2014-08-26T08:21:30Z\", \"activeUntil\": null}")))
     @APIResponse(responseCode = "201", description = "Created; `apiToken` holds the secret",
             content = @Content(schema = @Schema(ref = "ApiKey")))
@@ -97,6 +93,7 @@ public class UserApiKeysResource {
     }
 
     @DELETE
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("{id}")
     @Operation(operationId = "revokeUserApiKey", summary = "Revoke an API key", description = "It stops working at once.")
     @APIResponse(responseCode = "204", description = "Revoked")

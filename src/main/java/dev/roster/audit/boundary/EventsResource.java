@@ -8,7 +8,7 @@ import dev.roster.caller.Caller;
 import dev.roster.caller.Roles;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
-import dev.roster.problem.Problem;
+import jakarta.annotation.Nullable;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,10 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.StringReader;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,8 +43,9 @@ public class EventsResource {
     /** One audit event; {@code changes} maps each changed field to {@code {from, to}} (secrets: {@code {changed}}). */
     @JsonbPropertyOrder({"id", "occurredAt", "actor", "action", "targetType", "targetId", "target", "requestId",
             "changes"})
-    public record EventView(String id, Instant occurredAt, String actor, String action, String targetType,
-                            String targetId, String target, String requestId, JsonObject changes) {
+    public record EventView(String id, Instant occurredAt, @Nullable String actor, String action,
+                            @Nullable String targetType, @Nullable String targetId, @Nullable String target,
+                            @Nullable String requestId, @Nullable JsonObject changes) {
         static EventView from(AuditEvent event) {
             JsonObject changes = event.changes() == null ? null
                     : JSON.createReader(new StringReader(event.changes())).readObject();
@@ -61,9 +60,7 @@ public class EventsResource {
             + "Newest first. Every change in the tenant is here: who, what, which target, when, in which request, "
             + "and what changed; never a secret.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "AuditEventPage")))
-    @APIResponse(responseCode = "403", description = "The caller's roles do not allow this",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public Page<EventView> list(@Parameter(description = "page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page, @Parameter(description = "page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
+    public Page<EventView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         return audit.ofTenant(caller.tenant().id(), PageRequest.of(page, size)).map(EventView::from);
     }
 }

@@ -5,6 +5,7 @@ import dev.roster.domain.entity.DomainMapping;
 import dev.roster.platform.JsonInput;
 import dev.roster.platform.Value;
 import dev.roster.platform.Window;
+import jakarta.annotation.Nullable;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
@@ -12,7 +13,8 @@ import java.util.Set;
 
 /** A domain mapping with the seed's fields. */
 @JsonbPropertyOrder({"domain", "icon", "theme", "activeFrom", "activeUntil"})
-public record DomainMappingView(String domain, String icon, String theme, Instant activeFrom, Instant activeUntil) {
+public record DomainMappingView(String domain, @Nullable String icon, @Nullable String theme,
+                                @Nullable Instant activeFrom, @Nullable Instant activeUntil) {
 
     static final Set<String> FIELDS = Set.of("domain", "icon", "theme", "activeFrom", "activeUntil");
 

@@ -4,6 +4,7 @@ import dev.roster.caller.Roles;
 import dev.roster.domain.control.DomainMappings;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
+import dev.roster.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,11 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,10 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(ref = "Domain mappings")
-@APIResponse(responseCode = "401", description = "No or bad credential",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-@APIResponse(responseCode = "403", description = "The caller's roles do not allow this",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
 public class DomainMappingsResource {
 
     static final String SEED_MAPPING = "{\"domain\": \"cooori.localhost\", \"icon\": \"\", \"theme\": \"\", "
@@ -58,8 +53,8 @@ public class DomainMappingsResource {
             description = "Roles: ADMINISTRATOR, INTERNAL_AUDITING. Ordered by domain.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "DomainMappingPage")))
     public Page<DomainMappingView> list(
-            @Parameter(description = "page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(description = "page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         return mappings.list(PageRequest.of(page, size)).map(DomainMappingView::from);
     }
 
@@ -68,7 +63,7 @@ public class DomainMappingsResource {
     @Operation(operationId = "addDomainMapping", summary = "Add a domain mapping", description = "Role: "
             + "ADMINISTRATOR. `domain` is a fully qualified name, stored lower-case, and belongs to at most one tenant "
             + "of the platform. While the mapping is active, requests to that host are in this tenant.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DomainMappingInput"),
             examples = @ExampleObject(name = "seed mapping", value = SEED_MAPPING)))
     @APIResponse(responseCode = "201", description = "Mapped", content = @Content(schema = @Schema(ref = "DomainMapping")))
     @APIResponse(responseCode = "400", description = "Invalid input",
@@ -85,7 +80,7 @@ public class DomainMappingsResource {
     @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "updateDomainMapping", summary = "Update a domain mapping", description = "Role: "
             + "ADMINISTRATOR. Replaces `icon`, `theme`, `activeFrom` and `activeUntil`; the domain cannot change.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DomainMappingInput"),
             examples = @ExampleObject(name = "seed mapping", value = SEED_MAPPING)))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(ref = "DomainMapping")))
     @APIResponse(responseCode = "404", description = "This tenant has no such mapping",
@@ -95,6 +90,7 @@ public class DomainMappingsResource {
     }
 
     @DELETE
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("{domain}")
     @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "deleteDomainMapping", summary = "Delete a domain mapping", description = "Role: ADMINISTRATOR.")

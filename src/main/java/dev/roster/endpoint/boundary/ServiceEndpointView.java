@@ -2,6 +2,7 @@ package dev.roster.endpoint.boundary;
 
 import dev.roster.endpoint.entity.EndpointType;
 import dev.roster.endpoint.entity.ServiceEndpoint;
+import jakarta.annotation.Nullable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 
@@ -12,12 +13,13 @@ import java.time.Instant;
 @JsonbPropertyOrder({"id", "tenantId", "endpointTypeId", "url", "userName", "passwordSet", "provUserName",
         "provPasswordSet", "provPort", "apiKeySet", "messageHandler", "exchange", "binding", "active", "durable",
         "vhost", "activeFrom", "activeUntil", "registeredByUserId", "registeredDate", "endpointType"})
-public record ServiceEndpointView(String id, String tenantId, int endpointTypeId, String url, String userName,
-                                  boolean passwordSet, String provUserName, boolean provPasswordSet, Integer provPort,
-                                  boolean apiKeySet, String messageHandler, String exchange, String binding,
-                                  boolean active, boolean durable, String vhost, Instant activeFrom,
-                                  Instant activeUntil, String registeredByUserId, Instant registeredDate,
-                                  TypeView endpointType) {
+public record ServiceEndpointView(String id, String tenantId, int endpointTypeId, String url,
+                                  @Nullable String userName, boolean passwordSet, @Nullable String provUserName,
+                                  boolean provPasswordSet, @Nullable Integer provPort, boolean apiKeySet,
+                                  @Nullable String messageHandler, @Nullable String exchange, @Nullable String binding,
+                                  boolean active, boolean durable, @Nullable String vhost, @Nullable Instant activeFrom,
+                                  @Nullable Instant activeUntil, @Nullable String registeredByUserId,
+                                  Instant registeredDate, TypeView endpointType) {
 
     public static ServiceEndpointView from(ServiceEndpoint e) {
         return new ServiceEndpointView(e.id(), e.tenantId(), e.endpointTypeId(), e.url(), e.userName(),
@@ -29,7 +31,7 @@ public record ServiceEndpointView(String id, String tenantId, int endpointTypeId
 
     /** An entry of the endpoint-type catalog, as the seed shows it. */
     @JsonbPropertyOrder({"id", "name", "label", "internal", "shortDescription"})
-    public record TypeView(int id, String name, String label, boolean internal, String shortDescription) {
+    public record TypeView(int id, String name, String label, boolean internal, @Nullable String shortDescription) {
         public static TypeView from(EndpointType type) {
             return new TypeView(type.id(), type.displayName(), type.name(), type.internal(), type.shortDescription());
         }

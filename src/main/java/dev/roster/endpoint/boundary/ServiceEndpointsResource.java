@@ -5,6 +5,7 @@ import dev.roster.endpoint.control.ServiceEndpoints;
 import dev.roster.endpoint.entity.EndpointType;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
+import dev.roster.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,11 +26,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,10 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(ref = "Service endpoints")
-@APIResponse(responseCode = "401", description = "No or bad credential",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-@APIResponse(responseCode = "403", description = "The caller's roles do not allow this",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
 public class ServiceEndpointsResource {
 
     /** The seed's example, with a real URL and secrets in place of its placeholders. */
@@ -67,8 +62,8 @@ public class ServiceEndpointsResource {
                     + "`provPasswordSet` and `apiKeySet` tell whether each holds a value.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "ServiceEndpointPage")))
     public Page<ServiceEndpointView> list(
-            @Parameter(description = "page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(description = "page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         return endpoints.list(PageRequest.of(page, size)).map(ServiceEndpointView::from);
     }
 
@@ -91,7 +86,7 @@ public class ServiceEndpointsResource {
             + "ADMINISTRATOR. `endpointTypeId` (from the catalog) and `url` (with a scheme the type allows) are "
             + "required. `password`, `provPassword` and `apiKey` are encrypted at rest and never returned. "
             + "`registeredByUserId` and `registeredDate` are set by Roster.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceEndpointInput"),
             examples = @ExampleObject(name = "seed endpoint", value = SEED_ENDPOINT)))
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(ref = "ServiceEndpoint")))
     @APIResponse(responseCode = "400", description = "Invalid input; `errors` names each field",
@@ -107,6 +102,8 @@ public class ServiceEndpointsResource {
     @Operation(operationId = "updateServiceEndpoint", summary = "Update a service endpoint", description = "Role: "
             + "ADMINISTRATOR. Changes the fields the body names. A secret left out keeps its value; a secret sent as "
             + "null is cleared.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceEndpointInput"),
+            examples = @ExampleObject(name = "deactivate", value = "{\"active\": false}")))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(ref = "ServiceEndpoint")))
     @APIResponse(responseCode = "400", description = "Invalid input",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
@@ -117,6 +114,7 @@ public class ServiceEndpointsResource {
     }
 
     @DELETE
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("service-endpoints/{id}")
     @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "deleteServiceEndpoint", summary = "Delete a service endpoint", description = "Role: ADMINISTRATOR.")

@@ -3,6 +3,7 @@ package dev.roster.privilege.boundary;
 import dev.roster.platform.Clock;
 import dev.roster.privilege.entity.Privilege;
 import dev.roster.user.entity.User;
+import jakarta.annotation.Nullable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.Map;
@@ -14,13 +15,14 @@ import java.util.Map;
  */
 @JsonbPropertyOrder({"id", "role", "roleName", "scope", "activeFrom", "activeUntil", "effective", "grantedBy",
         "grantedAt", "user"})
-public record PrivilegeView(String id, String role, String roleName, String scope, Instant activeFrom,
-                            Instant activeUntil, boolean effective, String grantedBy, Instant grantedAt,
-                            UserSummary user) {
+public record PrivilegeView(String id, String role, @Nullable String roleName, @Nullable String scope,
+                            @Nullable Instant activeFrom, @Nullable Instant activeUntil, boolean effective,
+                            @Nullable String grantedBy, Instant grantedAt, UserSummary user) {
 
     /** The seed's user summary on a privilege. */
     @JsonbPropertyOrder({"firstName", "lastName", "email", "avatar", "username"})
-    public record UserSummary(String firstName, String lastName, String email, String avatar, String username) {
+    public record UserSummary(@Nullable String firstName, @Nullable String lastName, String email,
+                              @Nullable String avatar, String username) {
         public static UserSummary from(User user) {
             return new UserSummary(user.firstName(), user.lastName(), user.email(), user.avatar(), user.username());
         }
@@ -35,8 +37,8 @@ public record PrivilegeView(String id, String role, String roleName, String scop
 
     /** A privilege inside a user's representation ({@code tenantUserPrivileges}). */
     @JsonbPropertyOrder({"id", "role", "roleName", "scope", "activeFrom", "activeUntil", "effective"})
-    public record Held(String id, String role, String roleName, String scope, Instant activeFrom, Instant activeUntil,
-                       boolean effective) {
+    public record Held(String id, String role, @Nullable String roleName, @Nullable String scope,
+                       @Nullable Instant activeFrom, @Nullable Instant activeUntil, boolean effective) {
         public static Held from(Privilege privilege, Map<String, String> roleNames) {
             return new Held(privilege.id(), privilege.role(), roleNames.get(privilege.role()), privilege.scope(),
                     privilege.activeFrom(), privilege.activeUntil(), privilege.effectiveAt(Clock.now()));

@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,10 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(ref = "Privileges")
-@APIResponse(responseCode = "401", description = "No or bad credential",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-@APIResponse(responseCode = "403", description = "The caller's roles do not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
 public class PrivilegesResource {
 
     static final String SEED_PRIVILEGE = "{\"role\": \"ADMINISTRATOR\", \"activeFrom\": \"2014-09-09T13:49:29Z\", "
@@ -61,7 +56,7 @@ public class PrivilegesResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "PrivilegePage")))
     @APIResponse(responseCode = "400", description = "An unknown role, or bad paging",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public Page<PrivilegeView> list(@Parameter(description = "page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page, @Parameter(description = "page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size,
+    public Page<PrivilegeView> list(@QueryParam("page") String page, @QueryParam("size") String size,
                                     @Parameter(description = "only privileges of this role (its id or name)") @QueryParam("role") String role,
                                     @Parameter(description = "only privileges for this scope (an application id)") @QueryParam("scope") String scope) {
         Map<String, String> names = roles.names();
@@ -87,7 +82,7 @@ public class PrivilegesResource {
     @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "updatePrivilege", summary = "Update a privilege", description = "Role: ADMINISTRATOR. Replaces role, scope and "
             + "window; `activeUntil` must be later than `activeFrom`. A user holds one privilege per role and scope.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PrivilegeInput"),
             examples = @ExampleObject(name = "seed privilege", value = SEED_PRIVILEGE)))
     @APIResponse(responseCode = "200", description = "Updated",
             content = @Content(schema = @Schema(ref = "Privilege")))
@@ -102,6 +97,7 @@ public class PrivilegesResource {
     }
 
     @DELETE
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("{id}")
     @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "revokePrivilege", summary = "Revoke a privilege", description = "Role: ADMINISTRATOR.")

@@ -27,11 +27,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,10 +43,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(ref = "Roles")
-@APIResponse(responseCode = "401", description = "No or bad credential",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-@APIResponse(responseCode = "403", description = "The caller's roles do not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
 public class RolesResource {
 
     static final String HELP_DESK = "{\"name\": \"Help Desk Agent\", \"weight\": 5, "
@@ -68,8 +62,8 @@ public class RolesResource {
     @Operation(operationId = "listRoles", summary = "List the tenant's roles", description = "Any role. The five system roles "
             + "(`system: true`, strongest first), then the tenant's own by weight and name.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "RolePage")))
-    public Page<RoleRef> list(@Parameter(description = "page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
-                              @Parameter(description = "page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
+    public Page<RoleRef> list(@QueryParam("page") String page,
+                              @QueryParam("size") String size) {
         return roles.list(PageRequest.of(page, size));
     }
 
@@ -90,7 +84,7 @@ public class RolesResource {
     @Operation(operationId = "createRole", summary = "Define a role", description = "Role: ADMINISTRATOR. `name` (unique in the "
             + "tenant, any case, and not a system role's), `weight` (a whole number, default 0), `description`. A "
             + "tenant's roles are granted like any other, for its applications; they grant nothing in this API.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RoleInput"),
             examples = @ExampleObject(name = "a help desk role", value = HELP_DESK)))
     @APIResponse(responseCode = "201", description = "Defined", content = @Content(schema = @Schema(ref = "Role")))
     @APIResponse(responseCode = "400", description = "A missing or too long name, a weight that is not a whole number",
@@ -107,7 +101,7 @@ public class RolesResource {
     @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "updateRole", summary = "Change a role", description = "Role: ADMINISTRATOR. Replaces name, weight "
             + "and description of a tenant role; system roles are fixed (409).")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RoleInput"),
             examples = @ExampleObject(name = "a help desk role", value = HELP_DESK)))
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(ref = "Role")))
     @APIResponse(responseCode = "400", description = "A missing or too long name, a weight that is not a whole number",
@@ -121,6 +115,7 @@ public class RolesResource {
     }
 
     @DELETE
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("{id}")
     @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "deleteRole", summary = "Delete a role", description = "Role: ADMINISTRATOR. Only a tenant role "

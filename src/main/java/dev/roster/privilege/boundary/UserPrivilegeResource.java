@@ -34,10 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(ref = "Privileges")
-@APIResponse(responseCode = "401", description = "No or bad credential",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-@APIResponse(responseCode = "403", description = "The caller's roles do not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
 @APIResponse(responseCode = "404", description = "No such user (or privilege) within the caller's reach",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
 public class UserPrivilegeResource {
@@ -66,7 +62,7 @@ public class UserPrivilegeResource {
             + "`activeFrom`/`activeUntil` bound when it grants anything (null: open). It becomes the user's only "
             + "unscoped system privilege; scoped privileges and tenant roles stay. A de-provisioned user becomes "
             + "active again.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PrivilegeInput"),
             examples = @ExampleObject(name = "seed privilege", value = PrivilegesResource.SEED_PRIVILEGE)))
     @APIResponse(responseCode = "200", description = "Changed",
             content = @Content(schema = @Schema(ref = "Privilege")))
@@ -83,6 +79,7 @@ public class UserPrivilegeResource {
     }
 
     @DELETE
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "revokeUserPrivilege", summary = "Revoke the user's tenant-wide role", description = "Role: ADMINISTRATOR. "
             + "Revokes every unscoped system privilege of the user.")

@@ -38,10 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(ref = "Privileges")
-@APIResponse(responseCode = "401", description = "No or bad credential",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-@APIResponse(responseCode = "403", description = "The caller's roles do not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
 @APIResponse(responseCode = "404", description = "No such user within the caller's reach",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
 public class UserPrivilegesResource {
@@ -76,7 +72,7 @@ public class UserPrivilegesResource {
             + "any role of the tenant, by id or name; `scope` (optional) an application it applies to; a window "
             + "(null: open). Only unscoped system roles grant anything in this API; a user with several effective "
             + "ones may do what any of them allows. At most one privilege per role and scope.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PrivilegeInput"),
             examples = @ExampleObject(name = "a week of cover as administrator", value = COVER)))
     @APIResponse(responseCode = "201", description = "Granted",
             content = @Content(schema = @Schema(ref = "Privilege")))

@@ -2,9 +2,10 @@ package dev.roster.privilege.control;
 
 import dev.roster.privilege.entity.Role;
 import dev.roster.privilege.entity.TenantRole;
+import jakarta.annotation.Nullable;
 
 /** A role of a tenant as a client sees it: a system role or one the tenant defined. */
-public record RoleRef(String id, String name, int weight, String description, boolean system) {
+public record RoleRef(String id, String name, int weight, @Nullable String description, boolean system) {
 
     public static RoleRef of(Role role) {
         return new RoleRef(role.id(), role.displayName(), role.weight(), "System role: " + switch (role) {

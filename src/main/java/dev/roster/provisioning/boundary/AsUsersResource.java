@@ -14,10 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,8 +36,8 @@ public class AsUsersResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "UserInTenantPage")))
     @APIResponse(responseCode = "403", description = "Not the platform operator",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public Page<UserView.InTenant> search(@QueryParam("q") String q, @Parameter(description = "page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
-                                          @Parameter(description = "page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
+    public Page<UserView.InTenant> search(@QueryParam("q") String q, @QueryParam("page") String page,
+                                          @QueryParam("size") String size) {
         return users.acrossTenants(PageRequest.of(page, size), q)
                 .map(hit -> UserView.InTenant.from(hit.tenant(), hit.user()));
     }

@@ -38,10 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(ref = "Tenant information")
-@APIResponse(responseCode = "401", description = "No or bad credential",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-@APIResponse(responseCode = "403", description = "The caller's roles do not allow this, or X-Tenant names another tenant",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
 public class ProvisioningInfoResource {
 
     @Inject
@@ -80,7 +76,8 @@ public class ProvisioningInfoResource {
     @Operation(operationId = "updateInfo", summary = "Update icon, theme and name", description = "Role: ADMINISTRATOR. Only `icon`, `theme` "
             + "and `name` change; sending another value for `label` or `active` is a 400.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "TenantInfo")))
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "brand",
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TenantInfoInput"),
+            examples = @ExampleObject(name = "brand",
             value = "{\"name\": \"Mobilitus\", \"icon\": \"mobilitus.png\", \"theme\": \"dark\"}")))
     @APIResponse(responseCode = "400", description = "Invalid input",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))

@@ -4,6 +4,7 @@ import dev.roster.domain.boundary.DomainMappingView;
 import dev.roster.endpoint.boundary.ServiceEndpointView;
 import dev.roster.service.boundary.ServiceView;
 import dev.roster.tenant.entity.Tenant;
+import jakarta.annotation.Nullable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class TenantInfoView {
 
     /** {@code GET /api/v1/provisioning/info}: the seed's tenant information. */
     @JsonbPropertyOrder({"label", "name", "active", "icon", "theme", "tenantServices"})
-    public record Info(String label, String name, boolean active, String icon, String theme,
+    public record Info(String label, String name, boolean active, @Nullable String icon, @Nullable String theme,
                        List<ServiceView> tenantServices) {
         /** {@code services}: the ones the tenant has switched on. */
         public static Info from(Tenant tenant, List<ServiceView> services) {
@@ -37,7 +38,7 @@ public final class TenantInfoView {
     /** {@code GET /api/v1/provisioning/details}: everything about the tenant but user privileges. */
     @JsonbPropertyOrder({"label", "name", "active", "icon", "theme", "tenantServices", "tenantEndpoints",
             "tenantDomainMappings", "createdAt", "updatedAt"})
-    public record Details(String label, String name, boolean active, String icon, String theme,
+    public record Details(String label, String name, boolean active, @Nullable String icon, @Nullable String theme,
                           List<ServiceView> tenantServices, List<ServiceEndpointView> tenantEndpoints,
                           List<DomainMappingView> tenantDomainMappings, Instant createdAt, Instant updatedAt) {
         public static Details from(Tenant tenant, List<ServiceView> services, List<ServiceEndpointView> endpoints,

@@ -4,6 +4,7 @@ import dev.roster.apikey.boundary.ApiKeyView;
 import dev.roster.privilege.boundary.PrivilegeView;
 import dev.roster.privilege.entity.Privilege;
 import dev.roster.user.entity.User;
+import jakarta.annotation.Nullable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
@@ -17,11 +18,12 @@ import java.util.Map;
 @JsonbPropertyOrder({"id", "username", "email", "firstName", "lastName", "timeZone", "country", "zipCode",
         "avatar", "gender", "birthYear", "hint", "manager", "status", "tenantUserPrivileges", "activeApiKeys",
         "createdAt", "updatedAt"})
-public record UserView(String id, String username, String email, String firstName, String lastName,
-                       String timeZone, String country, String zipCode, String avatar, String gender,
-                       Integer birthYear, String hint, String manager, String status,
-                       List<PrivilegeView.Held> tenantUserPrivileges, List<ApiKeyView> activeApiKeys,
-                       Instant createdAt, Instant updatedAt) {
+public record UserView(String id, String username, String email, @Nullable String firstName, @Nullable String lastName,
+                       @Nullable String timeZone, @Nullable String country, @Nullable String zipCode,
+                       @Nullable String avatar, @Nullable String gender, @Nullable Integer birthYear,
+                       @Nullable String hint, @Nullable String manager, String status,
+                       List<PrivilegeView.Held> tenantUserPrivileges, List<ApiKeyView> activeApiKeys, Instant createdAt,
+                       Instant updatedAt) {
 
     /** {@code roleNames}: the names of the roles the privileges name, by id. */
     public static UserView from(User user, List<Privilege> privileges, Map<String, String> roleNames,
@@ -35,8 +37,8 @@ public record UserView(String id, String username, String email, String firstNam
 
     /** A hit of the operator's cross-tenant search, naming the tenant it is in. */
     @JsonbPropertyOrder({"tenant", "id", "username", "email", "firstName", "lastName", "status"})
-    public record InTenant(String tenant, String id, String username, String email, String firstName,
-                           String lastName, String status) {
+    public record InTenant(String tenant, String id, String username, String email, @Nullable String firstName,
+                           @Nullable String lastName, String status) {
         public static InTenant from(String tenantLabel, User user) {
             return new InTenant(tenantLabel, user.id(), user.username(), user.email(), user.firstName(),
                     user.lastName(), user.status().name());

@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -41,10 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(ref = "Users")
-@APIResponse(responseCode = "401", description = "No or bad credential",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-@APIResponse(responseCode = "403", description = "The caller's roles do not allow this, or X-Tenant names another tenant",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
 public class UsersResource {
 
     static final String SEED_USER = "{\"username\": \"mobdev\", \"email\": \"tenant+mobilitus@activitystream.com\", "
@@ -76,8 +71,8 @@ public class UsersResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "UserPage")))
     @APIResponse(responseCode = "400", description = "Bad page, size or q",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public Page<UserView> list(@Parameter(description = "page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
-                               @Parameter(description = "page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size,
+    public Page<UserView> list(@QueryParam("page") String page,
+                               @QueryParam("size") String size,
                                @Parameter(description = "prefix to search for") @QueryParam("q") String q) {
         Page<User> found = users.active(PageRequest.of(page, size), q);
         return new Page<>(views.of(found.content()), found.page(), found.size(), found.totalElements(),
@@ -107,7 +102,7 @@ public class UsersResource {
             + "`password` is write-only. `manager` is a username of the tenant. `status` may be ACTIVE or SUSPENDED. "
             + "`tenantUserPrivileges` makes the user's privileges exactly those listed, `[]` revokes them all. Send `If-Match` with "
             + "the ETag of a GET to refuse the change (412) if someone changed the user since.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserInput"),
             examples = @ExampleObject(name = "seed user", value = SEED_USER)))
     @APIResponse(responseCode = "200", description = "Updated",
             content = @Content(schema = @Schema(ref = "User")))
@@ -129,12 +124,15 @@ public class UsersResource {
     }
 
     @DELETE
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("{username}")
     @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "deprovisionUser", summary = "Revoke all privileges of the user in the tenant", description = "Role: ADMINISTRATOR. "
             + "De-provisions: the user leaves the active list and its tokens stop working; the record and its "
             + "history stay, and granting a privilege again restores it. Repeating it is harmless.")
     @APIResponse(responseCode = "204", description = "De-provisioned")
+    @APIResponse(responseCode = "409", description = "The user is the tenant's last administrator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "404", description = "No such user",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response delete(@PathParam("username") String username) {

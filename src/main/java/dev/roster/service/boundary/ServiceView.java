@@ -3,6 +3,7 @@ package dev.roster.service.boundary;
 import dev.roster.platform.JsonInput;
 import dev.roster.service.control.ServiceState;
 import dev.roster.service.entity.Service;
+import jakarta.annotation.Nullable;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
@@ -10,8 +11,8 @@ import java.util.List;
 
 /** A service of the catalog and its state for one tenant. */
 @JsonbPropertyOrder({"id", "name", "paths", "enabled", "changedBy", "changedAt"})
-public record ServiceView(String id, String name, List<String> paths, boolean enabled, String changedBy,
-                          Instant changedAt) {
+public record ServiceView(String id, String name, List<String> paths, boolean enabled, @Nullable String changedBy,
+                          @Nullable Instant changedAt) {
 
     public static ServiceView of(ServiceState state) {
         Service service = state.service();

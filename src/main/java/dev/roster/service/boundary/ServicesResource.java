@@ -37,8 +37,6 @@ public class ServicesResource {
                     + "paths and whether the tenant has it switched on. The platform operator switches them at "
                     + "/api/v1/tenants/{label}/services/{service}.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "ServiceList")))
-    @APIResponse(responseCode = "403", description = "The caller's roles do not allow this",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public List<ServiceView> list() {
         return services.of(caller.tenant().id()).stream().map(ServiceView::of).toList();
     }

@@ -26,11 +26,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,10 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PLATFORM_OPERATOR)
 @Tag(ref = "Tenants")
-@APIResponse(responseCode = "401", description = "No or bad credential",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-@APIResponse(responseCode = "403", description = "Not the platform operator",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
 public class TenantsResource {
 
     @Inject
@@ -60,7 +54,8 @@ public class TenantsResource {
     @POST
     @Operation(operationId = "createTenant", summary = "Create a tenant", description = "Role: PLATFORM_OPERATOR. `label` is a unique slug that "
             + "never changes; `name` is required; a new tenant is active unless `active` is false.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "tenant",
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TenantInput"),
+            examples = @ExampleObject(name = "tenant",
             value = "{\"label\": \"mobilitus\", \"name\": \"Mobilitus\", \"icon\": \"mobilitus.png\", \"theme\": null}")))
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(ref = "Tenant")))
@@ -77,7 +72,7 @@ public class TenantsResource {
     @GET
     @Operation(operationId = "listTenants", summary = "List tenants", description = "Role: PLATFORM_OPERATOR. Ordered by label.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "TenantPage")))
-    public Page<TenantView> list(@Parameter(description = "page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page, @Parameter(description = "page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
+    public Page<TenantView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         return tenants.list(PageRequest.of(page, size)).map(TenantView::from);
     }
 
@@ -96,7 +91,7 @@ public class TenantsResource {
     @Operation(operationId = "updateTenant", summary = "Update, suspend or reactivate a tenant", description = "Role: PLATFORM_OPERATOR. "
             + "Changes the fields present: `name`, `icon`, `theme`, `active` (false suspends: the tenant's users "
             + "get no tokens and their tokens stop working; true reactivates). `label` cannot change.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TenantInput"),
             examples = @ExampleObject(name = "suspend", value = "{\"active\": false}")))
     @APIResponse(responseCode = "200", description = "Updated",
             content = @Content(schema = @Schema(ref = "Tenant")))
@@ -124,7 +119,7 @@ public class TenantsResource {
     @Operation(operationId = "switchTenantService", summary = "Switch a service on or off for a tenant",
             description = "Role: PLATFORM_OPERATOR. `{\"enabled\": false}` closes the service to the tenant's "
                     + "credentials (403 naming the service); `true` opens it.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceSwitch"),
             examples = @ExampleObject(name = "switch on", value = "{\"enabled\": true}")))
     @APIResponse(responseCode = "200", description = "Switched", content = @Content(schema = @Schema(ref = "Service")))
     @APIResponse(responseCode = "400", description = "Invalid input",

@@ -1,0 +1,161 @@
+package dev.roster.apidoc;
+
+import dev.roster.apikey.boundary.ApiKeyView;
+import dev.roster.audit.boundary.EventsResource;
+import dev.roster.domain.boundary.DomainMappingView;
+import dev.roster.endpoint.boundary.ServiceEndpointView;
+import dev.roster.privilege.boundary.PrivilegeView;
+import dev.roster.privilege.control.RoleRef;
+import dev.roster.provisioning.boundary.TenantInfoView;
+import dev.roster.provisioning.boundary.UserView;
+import dev.roster.service.boundary.ServiceView;
+import dev.roster.tenant.boundary.TenantView;
+import dev.roster.token.boundary.TokenResource;
+import jakarta.annotation.Nullable;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbNillable;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASModelReader;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+
+/**
+ * The answers' schemas, built from the records the API answers with (Payara's annotation scanner drops the
+ * properties of records). A component marked {@link Nullable} may be {@code null}; every other component is always
+ * present, so it is required. Responses refer to the schemas by the names in {@link #RECORDS}, {@link #PAGES} and
+ * {@link #LISTS}; the rest of the document is {@code META-INF/openapi.yaml}.
+ */
+public class ApiModel implements OASModelReader {
+
+    /** Schema name to the record it describes. */
+    static final Map<String, Class<?>> RECORDS = new LinkedHashMap<>();
+    /** A page of the named schema (the platform's {@code Page}). */
+    static final Map<String, String> PAGES = new LinkedHashMap<>();
+    /** A JSON array of the named schema. */
+    static final Map<String, String> LISTS = new LinkedHashMap<>();
+
+    static {
+        RECORDS.put("User", UserView.class);
+        RECORDS.put("UserInTenant", UserView.InTenant.class);
+        RECORDS.put("Privilege", PrivilegeView.class);
+        RECORDS.put("HeldPrivilege", PrivilegeView.Held.class);
+        RECORDS.put("PrivilegeUser", PrivilegeView.UserSummary.class);
+        RECORDS.put("Tenant", TenantView.class);
+        RECORDS.put("TenantInfo", TenantInfoView.Info.class);
+        RECORDS.put("TenantDetails", TenantInfoView.Details.class);
+        RECORDS.put("AuditEvent", EventsResource.EventView.class);
+        RECORDS.put("TokenResponse", TokenResource.TokenResponse.class);
+        RECORDS.put("ApiKey", ApiKeyView.class);
+        RECORDS.put("DomainMapping", DomainMappingView.class);
+        RECORDS.put("ServiceEndpoint", ServiceEndpointView.class);
+        RECORDS.put("EndpointType", ServiceEndpointView.TypeView.class);
+        RECORDS.put("Service", ServiceView.class);
+        RECORDS.put("Role", RoleRef.class);
+        for (String item : List.of("User", "UserInTenant", "Privilege", "Role", "Tenant", "AuditEvent", "ApiKey",
+                "DomainMapping", "ServiceEndpoint")) {
+            PAGES.put(item + "Page", item);
+        }
+        LISTS.put("PrivilegeList", "Privilege");
+        LISTS.put("ServiceList", "Service");
+        LISTS.put("EndpointTypeList", "EndpointType");
+    }
+
+    @Override
+    public OpenAPI buildModel() {
+        Components components = OASFactory.createComponents();
+        RECORDS.forEach((name, type) -> components.addSchema(name, record(type)));
+        PAGES.forEach((name, item) -> components.addSchema(name, page(item)));
+        LISTS.forEach((name, item) -> components.addSchema(name, array(ref(item))));
+        return OASFactory.createOpenAPI().components(components);
+    }
+
+    static Schema record(Class<?> type) {
+        Schema schema = OASFactory.createSchema().type(SchemaType.OBJECT);
+        for (RecordComponent component : type.getRecordComponents()) {
+            Schema property = of(component.getGenericType());
+            if (component.isAnnotationPresent(Nullable.class)) {
+                property = nullable(property);
+            } else if (!omittedWhenNull(component)) {
+                schema.addRequired(component.getName());
+            }
+            schema.addProperty(component.getName(), property);
+        }
+        return schema;
+    }
+
+    /** A component JSON-B leaves out when it is null ({@code @JsonbNillable(false)}) is optional, never null. */
+    private static boolean omittedWhenNull(RecordComponent component) {
+        JsonbNillable nillable = component.getAccessor().getAnnotation(JsonbNillable.class);
+        if (nillable == null) {
+            nillable = component.getAnnotation(JsonbNillable.class);
+        }
+        return nillable != null && !nillable.value();
+    }
+
+    /** A nullable reference: OpenAPI 3.0 ignores {@code nullable} beside {@code $ref}, hence the wrapper. */
+    private static Schema nullable(Schema property) {
+        if (property.getRef() != null) {
+            return OASFactory.createSchema().nullable(true).addAllOf(property);
+        }
+        return property.nullable(true);
+    }
+
+    private static Schema of(Type type) {
+        if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
+            return array(of(list.getActualTypeArguments()[0]));
+        }
+        if (type == String.class) {
+            return OASFactory.createSchema().type(SchemaType.STRING);
+        }
+        if (type == Instant.class) {
+            return OASFactory.createSchema().type(SchemaType.STRING).format("date-time");
+        }
+        if (type == int.class || type == Integer.class) {
+            return OASFactory.createSchema().type(SchemaType.INTEGER).format("int32");
+        }
+        if (type == long.class || type == Long.class) {
+            return OASFactory.createSchema().type(SchemaType.INTEGER).format("int64");
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return OASFactory.createSchema().type(SchemaType.BOOLEAN);
+        }
+        if (type instanceof Class<?> nested && nested.isRecord()) {
+            return RECORDS.entrySet().stream().filter(e -> e.getValue() == nested).findFirst()
+                    .map(e -> ref(e.getKey())).orElseGet(() -> record(nested));
+        }
+        if (type == JsonObject.class) {
+            return OASFactory.createSchema().type(SchemaType.OBJECT).additionalPropertiesBoolean(true);
+        }
+        throw new IllegalStateException("no OpenAPI schema for " + type);
+    }
+
+    private static Schema page(String item) {
+        Schema count = OASFactory.createSchema().type(SchemaType.INTEGER).format("int64");
+        return OASFactory.createSchema().type(SchemaType.OBJECT).description("One page of a list, in a stable order")
+                .addProperty("content", array(ref(item)))
+                .addProperty("page", OASFactory.createSchema().type(SchemaType.INTEGER).format("int32")
+                        .description("the page number, from 0"))
+                .addProperty("size", OASFactory.createSchema().type(SchemaType.INTEGER).format("int32")
+                        .description("the page size asked for"))
+                .addProperty("totalElements", count.description("how many items the whole list holds"))
+                .addProperty("totalPages", OASFactory.createSchema().type(SchemaType.INTEGER).format("int32"))
+                .required(List.of("content", "page", "size", "totalElements", "totalPages"));
+    }
+
+    private static Schema array(Schema items) {
+        return OASFactory.createSchema().type(SchemaType.ARRAY).items(items);
+    }
+
+    static Schema ref(String name) {
+        return OASFactory.createSchema().ref(name);
+    }
+}
