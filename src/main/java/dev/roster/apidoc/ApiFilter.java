@@ -321,7 +321,8 @@ public class ApiFilter implements OASFilter {
     /** The schemas {@code META-INF/openapi.yaml} defines. */
     static final Set<String> STATIC_SCHEMAS = Set.of("Problem", "FieldError", "JwkSet", "TokenRequest",
             "PrivilegeInput", "UserInput", "TenantInput", "TenantInfoInput", "ServiceSwitch", "RoleInput",
-            "ApiKeyInput", "DomainMappingInput", "ServiceEndpointInput");
+            "ApiKeyInput", "DomainMappingInput", "ServiceEndpointInput", "GroupInput", "OrganizationInput",
+            "IdentityProviderInput");
 
     @Override
     public Schema filterSchema(Schema schema) {

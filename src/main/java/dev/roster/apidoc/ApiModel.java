@@ -2,6 +2,8 @@ package dev.roster.apidoc;
 
 import dev.roster.apikey.boundary.ApiKeyView;
 import dev.roster.audit.boundary.EventsResource;
+import dev.roster.directory.boundary.DirectoryViews;
+import dev.roster.directory.boundary.IdentityProvidersResource;
 import dev.roster.domain.boundary.DomainMappingView;
 import dev.roster.endpoint.boundary.ServiceEndpointView;
 import dev.roster.privilege.boundary.PrivilegeView;
@@ -60,8 +62,15 @@ public class ApiModel implements OASModelReader {
         RECORDS.put("EndpointType", ServiceEndpointView.TypeView.class);
         RECORDS.put("Service", ServiceView.class);
         RECORDS.put("Role", RoleRef.class);
+        RECORDS.put("Group", DirectoryViews.GroupView.class);
+        RECORDS.put("Organization", DirectoryViews.OrganizationView.class);
+        RECORDS.put("Member", DirectoryViews.MemberView.class);
+        RECORDS.put("GroupRef", DirectoryViews.GroupRef.class);
+        RECORDS.put("OrganizationRef", DirectoryViews.OrganizationRef.class);
+        RECORDS.put("IdentityProvider", IdentityProvidersResource.ProviderView.class);
         for (String item : List.of("User", "UserInTenant", "Privilege", "Role", "Tenant", "AuditEvent", "ApiKey",
-                "DomainMapping", "ServiceEndpoint")) {
+                "DomainMapping", "ServiceEndpoint", "Group", "Organization", "Member",
+                "IdentityProvider")) {
             PAGES.put(item + "Page", item);
         }
         LISTS.put("PrivilegeList", "Privilege");

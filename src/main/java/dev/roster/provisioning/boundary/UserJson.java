@@ -21,8 +21,9 @@ final class UserJson {
 
     static final Set<String> WRITABLE = Set.of("username", "email", "firstName", "lastName", "timeZone", "country",
             "zipCode", "avatar", "gender", "birthYear", "hint", "manager", "password", "status",
-            "tenantUserPrivileges");
-    static final Set<String> READ_ONLY = Set.of("id", "createdAt", "updatedAt", "activeApiKeys");
+            "tenantUserPrivileges", "identityProviderId");
+    static final Set<String> READ_ONLY = Set.of("id", "createdAt", "updatedAt", "activeApiKeys", "groups",
+            "organizations");
     /** Values are length-checked by the rules; this only bounds what is read. */
     static final int ANY = 65_536;
     static final int MAX_PRIVILEGES = 50;
@@ -65,7 +66,7 @@ final class UserJson {
                 in.whole("birthYear"),
                 text(in, "hint"), text(in, "manager"), text(in, "password"), status);
         in.check();
-        return new ProvisionCommand(user, privileges);
+        return new ProvisionCommand(user, privileges, in.text("identityProviderId", ANY));
     }
 
     private static UserStatus parse(String text) {

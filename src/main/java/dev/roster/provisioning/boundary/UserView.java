@@ -1,6 +1,8 @@
 package dev.roster.provisioning.boundary;
 
 import dev.roster.apikey.boundary.ApiKeyView;
+import dev.roster.directory.boundary.DirectoryViews.GroupRef;
+import dev.roster.directory.boundary.DirectoryViews.OrganizationRef;
 import dev.roster.privilege.boundary.PrivilegeView;
 import dev.roster.privilege.entity.Privilege;
 import dev.roster.user.entity.User;
@@ -17,22 +19,23 @@ import java.util.Map;
  */
 @JsonbPropertyOrder({"id", "username", "email", "firstName", "lastName", "timeZone", "country", "zipCode",
         "avatar", "gender", "birthYear", "hint", "manager", "status", "tenantUserPrivileges", "activeApiKeys",
-        "createdAt", "updatedAt"})
+        "groups", "organizations", "identityProviderId", "createdAt", "updatedAt"})
 public record UserView(String id, String username, String email, @Nullable String firstName, @Nullable String lastName,
                        @Nullable String timeZone, @Nullable String country, @Nullable String zipCode,
                        @Nullable String avatar, @Nullable String gender, @Nullable Integer birthYear,
                        @Nullable String hint, @Nullable String manager, String status,
-                       List<PrivilegeView.Held> tenantUserPrivileges, List<ApiKeyView> activeApiKeys, Instant createdAt,
-                       Instant updatedAt) {
+                       List<PrivilegeView.Held> tenantUserPrivileges, List<ApiKeyView> activeApiKeys,
+                       List<GroupRef> groups, List<OrganizationRef> organizations,
+                       @Nullable String identityProviderId, Instant createdAt, Instant updatedAt) {
 
     /** {@code roleNames}: the names of the roles the privileges name, by id. */
     public static UserView from(User user, List<Privilege> privileges, Map<String, String> roleNames,
-                                List<ApiKeyView> keys) {
+                                List<ApiKeyView> keys, List<GroupRef> groups, List<OrganizationRef> organizations) {
         return new UserView(user.id(), user.username(), user.email(), user.firstName(), user.lastName(),
                 user.timeZone(), user.country(), user.zipCode(), user.avatar(), user.gender(), user.birthYear(),
                 user.hint(), user.manager() == null ? null : user.manager().username(), user.status().name(),
-                privileges.stream().map(p -> PrivilegeView.Held.from(p, roleNames)).toList(), keys, user.createdAt(),
-                user.updatedAt());
+                privileges.stream().map(p -> PrivilegeView.Held.from(p, roleNames)).toList(), keys, groups,
+                organizations, user.identityProviderId(), user.createdAt(), user.updatedAt());
     }
 
     /** A hit of the operator's cross-tenant search, naming the tenant it is in. */

@@ -6,8 +6,13 @@ import dev.roster.user.control.UserCommand;
 import java.util.List;
 
 /**
- * Provisioning one user in one call: its own fields, and optionally the exact set of privileges it holds afterwards
- * (absent: keep them; an empty list: revoke them all).
+ * Provisioning one user in one call: its own fields, optionally the exact set of privileges it holds afterwards
+ * (absent: keep them; an empty list: revoke them all), and optionally the identity provider it signs in through (by
+ * id; null: none).
  */
-public record ProvisionCommand(UserCommand user, Value<List<Grant>> privileges) {
+public record ProvisionCommand(UserCommand user, Value<List<Grant>> privileges, Value<String> identityProviderId) {
+
+    public ProvisionCommand(UserCommand user, Value<List<Grant>> privileges) {
+        this(user, privileges, Value.absent());
+    }
 }

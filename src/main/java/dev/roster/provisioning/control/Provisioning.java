@@ -1,6 +1,7 @@
 package dev.roster.provisioning.control;
 
 import dev.roster.caller.Caller;
+import dev.roster.directory.control.IdentityProviders;
 import dev.roster.platform.Races;
 import dev.roster.privilege.control.Privileges;
 import dev.roster.problem.PreconditionFailed;
@@ -59,6 +60,9 @@ public class Provisioning {
         Privileges privileges;
 
         @Inject
+        IdentityProviders identityProviders;
+
+        @Inject
         Caller caller;
 
         @Transactional
@@ -69,6 +73,7 @@ public class Provisioning {
                         .ifPresent(u -> privileges.keepAnAdministrator(u, "suspending it"));
             }
             Users.Saved saved = users.put(username, fields, ifMatch);
+            identityProviders.bind(saved.user(), command.identityProviderId());
             if (command.privileges().present() && saved.created()) {
                 privileges.grantAll(saved.user(), command.privileges().value());
             } else if (command.privileges().present()) {

@@ -140,8 +140,8 @@ public class Users {
         return query;
     }
 
-    /** The users with these ids, with their managers, in the order of the ids. */
-    private List<User> byIds(List<String> ids) {
+    /** The users with these ids, with their managers, in the order of the ids (an id without a user is left out). */
+    public List<User> byIds(List<String> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -89,6 +89,9 @@ public class User {
     private String passwordHash;
     @Column(name = "tokens_not_before")
     private Instant tokensNotBefore;
+    /** The identity provider the user signs in through, if any (the directory's; Roster does not federate). */
+    @Column(name = "identity_provider_id")
+    private String identityProviderId;
     /**
      * The current or next interval in which the user is in the active list; both {@link #NEVER} while it is not
      * listed. {@code listedWindows} holds every interval when there are several, and {@code relistAt} is when the
@@ -152,6 +155,7 @@ public class User {
     public void changeGender(String gender) { this.gender = gender; }
     public void changeBirthYear(Integer birthYear) { this.birthYear = birthYear; }
     public void changeHint(String hint) { this.hint = hint; }
+    public void bindIdentityProvider(String providerId) { this.identityProviderId = providerId; touch(); }
     public void changePasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
 
     /** Sets the manager and this user's own path; the caller moves the subtree below it. */
@@ -214,6 +218,7 @@ public class User {
     public String gender() { return gender; }
     public Integer birthYear() { return birthYear; }
     public String hint() { return hint; }
+    public String identityProviderId() { return identityProviderId; }
     public User manager() { return manager; }
     public String mgmtPath() { return mgmtPath; }
     public UserStatus status() { return status; }
