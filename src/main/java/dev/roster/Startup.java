@@ -1,5 +1,6 @@
 package dev.roster;
 
+import dev.roster.mail.control.MailSender;
 import dev.roster.operations.LogFormat;
 import dev.roster.operations.PoolMetrics;
 import dev.roster.operator.Bootstrap;
@@ -29,9 +30,9 @@ import javax.sql.DataSource;
 
 /**
  * Start-up, in order: bring the schema forward, check that this instance holds the same keys as the others on the
- * database ({@link SharedKeys}), make sure a platform operator exists, start settling the counters and walking the
- * lists whose deep pages were asked for. A failure here fails the deployment, so a Roster that cannot reach or
- * migrate its database never reports ready; on Payara Micro, whose only application Roster is, the process then
+ * database ({@link SharedKeys}), make sure a platform operator exists, start settling the counters, walking the
+ * lists whose deep pages were asked for, and sending the e-mail outbox. A failure here fails the deployment, so a
+ * Roster that cannot reach or migrate its database never reports ready; on Payara Micro, whose only application Roster is, the process then
  * exits (status 1) rather than live on answering 404 behind a load balancer.
  */
 @ApplicationScoped
@@ -47,6 +48,9 @@ public class Startup {
 
     @Inject
     CounterSettlement counterSettlement;
+
+    @Inject
+    MailSender mailSender;
 
     @Inject
     ListingAnchors listingAnchors;
@@ -105,6 +109,7 @@ public class Startup {
             LOG.info("The platform operator was created by another instance starting at the same moment");
         }
         counterSettlement.start();
+        mailSender.start();
         listingAnchors.start();
         poolMetrics.register();
         LOG.info("Roster " + version() + " started" + httpPort().map(port -> " on port " + port).orElse("")

@@ -51,7 +51,7 @@ public class ApiFilter implements OASFilter {
     private static final Logger LOG = Logger.getLogger(ApiFilter.class.getName());
 
     /** The operations anyone may call. */
-    static final Set<String> PUBLIC = Set.of("token", "jwks");
+    static final Set<String> PUBLIC = Set.of("token", "jwks", "acceptInvitation");
     /** The operations outside any one tenant, or that name their tenant another way. */
     static final Set<String> NO_TENANT_HEADER = Set.of("token", "jwks", "searchAllTenants");
     static final String TENANT_PATHS = "/api/v1/provisioning/";
@@ -322,7 +322,7 @@ public class ApiFilter implements OASFilter {
     static final Set<String> STATIC_SCHEMAS = Set.of("Problem", "FieldError", "JwkSet", "TokenRequest",
             "PrivilegeInput", "UserInput", "TenantInput", "TenantInfoInput", "ServiceSwitch", "RoleInput",
             "ApiKeyInput", "DomainMappingInput", "ServiceEndpointInput", "GroupInput", "OrganizationInput",
-            "IdentityProviderInput");
+            "IdentityProviderInput", "InvitationRequest", "AcceptInput");
 
     @Override
     public Schema filterSchema(Schema schema) {

@@ -4,6 +4,9 @@ import dev.roster.apikey.boundary.ApiKeyView;
 import dev.roster.audit.boundary.EventsResource;
 import dev.roster.directory.boundary.DirectoryViews;
 import dev.roster.directory.boundary.IdentityProvidersResource;
+import dev.roster.invitation.boundary.AcceptResource;
+import dev.roster.invitation.boundary.InvitationView;
+import dev.roster.invitation.boundary.InvitationsResource;
 import dev.roster.domain.boundary.DomainMappingView;
 import dev.roster.endpoint.boundary.ServiceEndpointView;
 import dev.roster.privilege.boundary.PrivilegeView;
@@ -33,7 +36,8 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 /**
  * The answers' schemas, built from the records the API answers with (Payara's annotation scanner drops the
  * properties of records). A component marked {@link Nullable} may be {@code null}; every other component is always
- * present, so it is required. Responses refer to the schemas by the names in {@link #RECORDS}, {@link #PAGES} and
+ * present, so it is required. A nullable record is described in place rather than by reference: OpenAPI 3.0 ignores
+ * {@code nullable} beside {@code $ref}, and validators refuse a null against {@code allOf}. Responses refer to the schemas by the names in {@link #RECORDS}, {@link #PAGES} and
  * {@link #LISTS}; the rest of the document is {@code META-INF/openapi.yaml}.
  */
 public class ApiModel implements OASModelReader {
@@ -68,9 +72,14 @@ public class ApiModel implements OASModelReader {
         RECORDS.put("GroupRef", DirectoryViews.GroupRef.class);
         RECORDS.put("OrganizationRef", DirectoryViews.OrganizationRef.class);
         RECORDS.put("IdentityProvider", IdentityProvidersResource.ProviderView.class);
+        RECORDS.put("Invitation", InvitationView.class);
+        RECORDS.put("InvitationDelivery", InvitationView.Delivery.class);
+        RECORDS.put("InvitationResult", InvitationsResource.Result.class);
+        RECORDS.put("InvitationResults", InvitationsResource.Results.class);
+        RECORDS.put("AcceptedInvitation", AcceptResource.AcceptedView.class);
         for (String item : List.of("User", "UserInTenant", "Privilege", "Role", "Tenant", "AuditEvent", "ApiKey",
                 "DomainMapping", "ServiceEndpoint", "Group", "Organization", "Member",
-                "IdentityProvider")) {
+                "IdentityProvider", "Invitation")) {
             PAGES.put(item + "Page", item);
         }
         LISTS.put("PrivilegeList", "Privilege");
@@ -92,7 +101,8 @@ public class ApiModel implements OASModelReader {
         for (RecordComponent component : type.getRecordComponents()) {
             Schema property = of(component.getGenericType());
             if (component.isAnnotationPresent(Nullable.class)) {
-                property = nullable(property);
+                property = component.getType().isRecord() ? record(component.getType()).nullable(true)
+                        : property.nullable(true);
             } else if (!omittedWhenNull(component)) {
                 schema.addRequired(component.getName());
             }
@@ -108,14 +118,6 @@ public class ApiModel implements OASModelReader {
             nillable = component.getAnnotation(JsonbNillable.class);
         }
         return nillable != null && !nillable.value();
-    }
-
-    /** A nullable reference: OpenAPI 3.0 ignores {@code nullable} beside {@code $ref}, hence the wrapper. */
-    private static Schema nullable(Schema property) {
-        if (property.getRef() != null) {
-            return OASFactory.createSchema().nullable(true).addAllOf(property);
-        }
-        return property.nullable(true);
     }
 
     private static Schema of(Type type) {

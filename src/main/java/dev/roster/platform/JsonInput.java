@@ -97,6 +97,31 @@ public final class JsonInput {
         return Value.of(value);
     }
 
+    /** An array of strings ({@code maxItems} at most, each {@code maxLength} at most); empty when absent or null. */
+    public List<String> strings(String name, int maxItems, int maxLength) {
+        JsonValue value = json.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return List.of();
+        }
+        if (!(value instanceof JsonArray array)) {
+            fail(name, "must be an array of strings");
+            return List.of();
+        }
+        if (array.size() > maxItems) {
+            fail(name, "holds at most " + maxItems + " items");
+            return List.of();
+        }
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (array.get(i) instanceof JsonString text && text.getString().length() <= maxLength) {
+                items.add(text.getString());
+            } else {
+                fail(name + "[" + i + "]", "must be a string of at most " + maxLength + " characters");
+            }
+        }
+        return items;
+    }
+
     public String requiredString(String name, int maxLength) {
         if (!has(name) || json.isNull(name)) {
             return fail(name, "is required");

@@ -56,7 +56,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     /** Finds a failure the caller can act on anywhere in the cause chain, or null. */
-    static RosterException explain(Throwable thrown) {
+    public static RosterException explain(Throwable thrown) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             if (cause instanceof RosterException roster) {
                 return roster;

@@ -46,7 +46,7 @@ class EveryEndpointIsGuardedTest {
     }
 
     @Test
-    void onlyTheTokenEndpointIsOpenToEveryone() throws Exception {
+    void onlyTheTokenEndpointsAndInvitationAcceptanceAreOpenToEveryone() throws Exception {
         List<String> open = new ArrayList<>();
         for (Class<?> type : resourceClasses()) {
             for (Method method : type.getDeclaredMethods()) {
@@ -55,7 +55,8 @@ class EveryEndpointIsGuardedTest {
                 }
             }
         }
-        assertEquals(List.of("TokenResource.jwks", "TokenResource.token"), open.stream().sorted().toList());
+        assertEquals(List.of("AcceptResource.accept", "TokenResource.jwks", "TokenResource.token"),
+                open.stream().sorted().toList());
     }
 
     private static boolean isEndpoint(Method method) {

@@ -228,6 +228,24 @@ public class Privileges {
         replaceAll(user, grants, held(user));
     }
 
+    /**
+     * Grants the privileges the user does not hold yet (by role and scope) and keeps all it holds; an invitation's
+     * roles, granted when it is accepted. Part of the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void grantMissing(User user, List<Grant> grants) {
+        List<Privilege> held = held(user);
+        Set<String> slots = held.stream().map(Privilege::slot).collect(Collectors.toSet());
+        List<Grant> merged = new ArrayList<>(held.stream()
+                .map(p -> new Grant(p.role(), p.scope(), p.activeFrom(), p.activeUntil())).toList());
+        for (Grant grant : grants) {
+            if (slots.add(Privilege.slot(roles.resolve("roles", grant.role()).id(), grant.scope()))) {
+                merged.add(grant);
+            }
+        }
+        replaceAll(user, merged, held);
+    }
+
     /** {@link #replaceAll} for a user created in this transaction, who holds nothing yet: no query, no flush. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void grantAll(User created, List<Grant> grants) {

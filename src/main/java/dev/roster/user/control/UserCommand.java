@@ -19,4 +19,21 @@ public record UserCommand(Value<String> email, Value<String> firstName, Value<St
                 Value.absent(), Value.absent(), Value.absent(), Value.absent(), Value.absent(), Value.absent(),
                 Value.absent(), Value.absent());
     }
+
+    public UserCommand withPassword(String clear) {
+        return new UserCommand(email, firstName, lastName, timeZone, country, zipCode, avatar, gender, birthYear, hint,
+                manager, Value.of(clear), status);
+    }
+
+    public UserCommand withEmail(String email) {
+        return new UserCommand(Value.of(email), firstName, lastName, timeZone, country, zipCode, avatar, gender,
+                birthYear, hint, manager, password, status);
+    }
+
+    /** The names given; a null one is left as it is. */
+    public UserCommand withNames(String first, String last) {
+        return new UserCommand(email, first == null ? firstName : Value.of(first),
+                last == null ? lastName : Value.of(last), timeZone, country, zipCode, avatar, gender, birthYear, hint,
+                manager, password, status);
+    }
 }

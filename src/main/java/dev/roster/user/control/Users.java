@@ -260,6 +260,36 @@ public class Users {
         return Page.of(hits, page, count.getSingleResult());
     }
 
+    /** The tenant's user with this e-mail address (any case), if there is one. */
+    public Optional<User> byEmail(String tenantId, String email) {
+        return em.createNamedQuery(User.BY_EMAIL, User.class).setParameter("tenant", tenantId)
+                .setParameter("email", User.lower(email)).getResultStream().findFirst();
+    }
+
+    /** A user created in this transaction to be invited: INVITED until it accepts, so it signs in to nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markInvited(User user) {
+        user.changeStatus(UserStatus.INVITED);
+    }
+
+    /**
+     * An invited user who accepted: its password (when it has one; checked like any other) and ACTIVE status.
+     * Part of the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void activate(User user, String password) {
+        Changes changes = new Changes().note("status", user.status(), UserStatus.ACTIVE);
+        if (password != null) {
+            UserRules.check(UserCommand.none().withPassword(password), false);
+            user.changePasswordHash(passwords.hash(password));
+            changes.secret("password");
+        }
+        user.changeStatus(UserStatus.ACTIVE);
+        user.touch();
+        listing.update(user);
+        audit.record(user.tenantId(), "user.activated", "user", user.id(), user.username(), changes);
+    }
+
     public Optional<User> find(String tenantId, String username) {
         return em.createNamedQuery(User.BY_USERNAME, User.class).setParameter("tenant", tenantId)
                 .setParameter("username", User.lower(username)).getResultStream().findFirst();

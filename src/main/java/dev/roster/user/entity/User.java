@@ -26,6 +26,8 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "users")
+@NamedQuery(name = User.BY_EMAIL,
+        query = "SELECT u FROM User u WHERE u.tenantId = :tenant AND u.emailLc = :email")
 @NamedQuery(name = User.BY_USERNAME,
         query = "SELECT u FROM User u LEFT JOIN FETCH u.manager WHERE u.tenantId = :tenant AND u.usernameLc = :username")
 @NamedQuery(name = User.TO_RELIST,
@@ -41,6 +43,7 @@ public class User {
     /** Users of a tenant whose stored listing interval has ended while a later one follows. */
     public static final String TO_RELIST = "User.toRelist";
     public static final String BY_USERNAME = "User.byUsername";
+    public static final String BY_EMAIL = "User.byEmail";
     public static final String BY_ID = "User.byId";
     public static final String BY_IDS = "User.byIds";
     public static final String EMAIL_TAKEN = "User.emailTaken";

@@ -52,7 +52,12 @@ public class SharedRosterContainer implements DeployableContainer<SharedRosterCo
         Path work = Path.of(System.getProperty("roster.it.work", "target/it-work"));
         try {
             deleteRecursively(data);
-            roster = RosterProcess.start(work, data, settings());
+            Map<String, String> settings = settings();
+            SharedRoster.mail = SharedRoster.startMail();
+            settings.put("ROSTER_MAIL_HOST", "127.0.0.1");
+            settings.put("ROSTER_MAIL_PORT", Integer.toString(SharedRoster.mail.getSmtp().getPort()));
+            settings.put("ROSTER_MAIL_FROM", SharedRoster.MAIL_FROM);
+            roster = RosterProcess.start(work, data, settings);
         } catch (Exception e) {
             throw new LifecycleException("the shared Roster did not start: " + e.getMessage(), e);
         }
@@ -83,6 +88,7 @@ public class SharedRosterContainer implements DeployableContainer<SharedRosterCo
         }
         try {
             roster.close();
+            SharedRoster.mail.stop();
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,0 +1,103 @@
+package dev.roster.mail.entity;
+
+import dev.roster.platform.Clock;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An e-mail waiting in the outbox, or sent from it. */
+@Entity
+@Table(name = "mail_outbox")
+@NamedQuery(name = OutboxMail.DUE, query = "SELECT m.id FROM OutboxMail m WHERE m.status = :pending"
+        + " AND m.nextAttemptAt <= :now ORDER BY m.nextAttemptAt")
+@NamedQuery(name = OutboxMail.CLAIM, query = "UPDATE OutboxMail m SET m.claimedBy = :me, m.claimedUntil = :until"
+        + " WHERE m.id = :id AND m.status = :pending AND m.nextAttemptAt <= :now"
+        + " AND (m.claimedUntil IS NULL OR m.claimedUntil < :now)")
+@NamedQuery(name = OutboxMail.OF_INVITATION, query = "SELECT m FROM OutboxMail m WHERE m.invitationId = :invitation"
+        + " ORDER BY m.createdAt DESC")
+public class OutboxMail {
+
+    public static final String DUE = "OutboxMail.due";
+    /** Claims a due e-mail for one instance until a moment: the update touches the row only if nobody holds it. */
+    public static final String CLAIM = "OutboxMail.claim";
+    public static final String OF_INVITATION = "OutboxMail.ofInvitation";
+
+    /** Where an e-mail is. */
+    public enum Status { PENDING, SENT }
+
+    @Id
+    private String id;
+    @Column(name = "tenant_id")
+    private String tenantId;
+    @Column(name = "invitation_id")
+    private String invitationId;
+    private String recipient;
+    private String subject;
+    private String body;
+    private String status;
+    private int attempts;
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+    @Column(name = "claimed_by")
+    private String claimedBy;
+    @Column(name = "claimed_until")
+    private Instant claimedUntil;
+    @Column(name = "sent_at")
+    private Instant sentAt;
+    @Column(name = "last_error")
+    private String lastError;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Version
+    private long version;
+
+    protected OutboxMail() {
+    }
+
+    public OutboxMail(String tenantId, String invitationId, String recipient, String subject, String body) {
+        this.id = UUID.randomUUID().toString();
+        this.tenantId = tenantId;
+        this.invitationId = invitationId;
+        this.recipient = recipient;
+        this.subject = subject;
+        this.body = body;
+        this.status = Status.PENDING.name();
+        this.createdAt = Clock.now();
+        this.nextAttemptAt = createdAt;
+    }
+
+    public void sent() {
+        this.status = Status.SENT.name();
+        this.sentAt = Clock.now();
+        this.attempts++;
+        this.claimedBy = null;
+        this.claimedUntil = null;
+        this.lastError = null;
+    }
+
+    /** A failed attempt: the next one is due at {@code next}. */
+    public void failed(String error, Instant next) {
+        this.attempts++;
+        this.lastError = error == null ? "unknown" : error.substring(0, Math.min(error.length(), 1000));
+        this.nextAttemptAt = next;
+        this.claimedBy = null;
+        this.claimedUntil = null;
+    }
+
+    public String id() { return id; }
+    public String invitationId() { return invitationId; }
+    public String recipient() { return recipient; }
+    public String subject() { return subject; }
+    public String body() { return body; }
+    public Status status() { return Status.valueOf(status); }
+    public int attempts() { return attempts; }
+    public Instant nextAttemptAt() { return nextAttemptAt; }
+    public Instant sentAt() { return sentAt; }
+    public String lastError() { return lastError; }
+    public String claimedBy() { return claimedBy; }
+}
