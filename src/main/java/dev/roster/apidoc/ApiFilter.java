@@ -54,7 +54,8 @@ public class ApiFilter implements OASFilter {
     static final Set<String> PUBLIC = Set.of("token", "jwks", "acceptInvitation");
     /** The operations outside any one tenant, or that name their tenant another way. */
     static final Set<String> NO_TENANT_HEADER = Set.of("token", "jwks", "searchAllTenants");
-    static final String TENANT_PATHS = "/api/v1/provisioning/";
+    /** Where every operation acts in one tenant, which the operator names with {@code X-Tenant}. */
+    static final List<String> TENANT_PATHS = List.of("/api/v1/provisioning/", "/api/appxite/");
     static final List<String> SHARED_PARAMETERS = List.of("page", "size", "q");
     /** Operations whose body is a form, and its schema; Payara describes a form as a string of any media type. */
     static final Map<String, String> FORM_BODIES = Map.of("token", "TokenRequest");
@@ -77,7 +78,8 @@ public class ApiFilter implements OASFilter {
     private void finish(String path, PathItem.HttpMethod method, Operation operation, Map<String, Object> examples,
                         Map<String, Object> shared) {
         boolean open = PUBLIC.contains(operation.getOperationId());
-        boolean inTenant = path.startsWith(TENANT_PATHS) && !NO_TENANT_HEADER.contains(operation.getOperationId());
+        boolean inTenant = TENANT_PATHS.stream().anyMatch(path::startsWith)
+                && !NO_TENANT_HEADER.contains(operation.getOperationId());
         boolean body = operation.getRequestBody() != null;
         if (open) {
             operation.setSecurity(anonymous(operation.getOperationId()));
@@ -322,7 +324,7 @@ public class ApiFilter implements OASFilter {
     static final Set<String> STATIC_SCHEMAS = Set.of("Problem", "FieldError", "JwkSet", "TokenRequest",
             "PrivilegeInput", "UserInput", "TenantInput", "TenantInfoInput", "ServiceSwitch", "RoleInput",
             "ApiKeyInput", "DomainMappingInput", "ServiceEndpointInput", "GroupInput", "OrganizationInput",
-            "IdentityProviderInput", "InvitationRequest", "AcceptInput");
+            "IdentityProviderInput", "InvitationRequest", "AcceptInput", "AppXiteInviteRequest");
 
     @Override
     public Schema filterSchema(Schema schema) {

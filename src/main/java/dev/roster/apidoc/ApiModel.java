@@ -1,6 +1,7 @@
 package dev.roster.apidoc;
 
 import dev.roster.apikey.boundary.ApiKeyView;
+import dev.roster.appxite.boundary.AppXiteResource;
 import dev.roster.audit.boundary.EventsResource;
 import dev.roster.directory.boundary.DirectoryViews;
 import dev.roster.directory.boundary.IdentityProvidersResource;
@@ -19,6 +20,7 @@ import dev.roster.token.boundary.TokenResource;
 import jakarta.annotation.Nullable;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbProperty;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -77,6 +79,13 @@ public class ApiModel implements OASModelReader {
         RECORDS.put("InvitationResult", InvitationsResource.Result.class);
         RECORDS.put("InvitationResults", InvitationsResource.Results.class);
         RECORDS.put("AcceptedInvitation", AcceptResource.AcceptedView.class);
+        RECORDS.put("AppXiteUser", AppXiteResource.XUser.class);
+        RECORDS.put("AppXiteOrganization", AppXiteResource.XOrganization.class);
+        RECORDS.put("AppXiteUserPage", AppXiteResource.XUserPage.class);
+        RECORDS.put("AppXiteRole", AppXiteResource.XRole.class);
+        RECORDS.put("AppXiteIdentityProvider", AppXiteResource.XIdentityProvider.class);
+        RECORDS.put("AppXiteResult", AppXiteResource.XResult.class);
+        RECORDS.put("AppXiteResults", AppXiteResource.XResults.class);
         for (String item : List.of("User", "UserInTenant", "Privilege", "Role", "Tenant", "AuditEvent", "ApiKey",
                 "DomainMapping", "ServiceEndpoint", "Group", "Organization", "Member",
                 "IdentityProvider", "Invitation")) {
@@ -85,6 +94,8 @@ public class ApiModel implements OASModelReader {
         LISTS.put("PrivilegeList", "Privilege");
         LISTS.put("ServiceList", "Service");
         LISTS.put("EndpointTypeList", "EndpointType");
+        LISTS.put("AppXiteRoleList", "AppXiteRole");
+        LISTS.put("AppXiteIdentityProviderList", "AppXiteIdentityProvider");
     }
 
     @Override
@@ -99,16 +110,26 @@ public class ApiModel implements OASModelReader {
     static Schema record(Class<?> type) {
         Schema schema = OASFactory.createSchema().type(SchemaType.OBJECT);
         for (RecordComponent component : type.getRecordComponents()) {
+            String name = jsonName(component);
             Schema property = of(component.getGenericType());
             if (component.isAnnotationPresent(Nullable.class)) {
                 property = component.getType().isRecord() ? record(component.getType()).nullable(true)
                         : property.nullable(true);
             } else if (!omittedWhenNull(component)) {
-                schema.addRequired(component.getName());
+                schema.addRequired(name);
             }
-            schema.addProperty(component.getName(), property);
+            schema.addProperty(name, property);
         }
         return schema;
+    }
+
+    /** The component's name in JSON: its {@code @JsonbProperty}, else its own. */
+    private static String jsonName(RecordComponent component) {
+        JsonbProperty property = component.getAccessor().getAnnotation(JsonbProperty.class);
+        if (property == null) {
+            property = component.getAnnotation(JsonbProperty.class);
+        }
+        return property == null || property.value().isEmpty() ? component.getName() : property.value();
     }
 
     /** A component JSON-B leaves out when it is null ({@code @JsonbNillable(false)}) is optional, never null. */

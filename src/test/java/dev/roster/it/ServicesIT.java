@@ -25,7 +25,7 @@ class ServicesIT extends RosterIT {
     @Test
     void theCatalogShowsEachServicesStateAndInfoListsTheOnesSwitchedOn() {
         Map<String, Boolean> state = states(api.get("/api/v1/provisioning/services").as(admin).send().expect(200).body());
-        assertEquals(Map.of("native-api", true, "invitations", false), state,
+        assertEquals(Map.of("native-api", true, "invitations", false, "appxite", false), state,
                 "only the surfaces Roster serves; the native API is on, every other surface off until switched on");
         List<String> listed = ids(api.get("/api/v1/provisioning/info").as(admin).send().json());
         assertEquals(List.of("native-api"), listed);
@@ -54,7 +54,7 @@ class ServicesIT extends RosterIT {
         for (String planned : List.of("scim", "aisera", "kore", "bulk")) {
             assertTrue(switchService(tenant, planned, true).expect(404).json().getString("detail").contains(planned));
         }
-        assertEquals(Map.of("native-api", true, "invitations", false), states(api.get("/api/v1/tenants/" + tenant
+        assertEquals(Map.of("native-api", true, "invitations", false, "appxite", false), states(api.get("/api/v1/tenants/" + tenant
                 + "/services").as(api.operator()).send().expect(200).body()));
     }
 

@@ -13,7 +13,8 @@ public enum Service {
     NATIVE_API("native-api", "Roster's provisioning API", true, List.of("/api/v1/provisioning/"),
             List.of("/api/v1/provisioning/token")),
     INVITATIONS("invitations", "Invitations by e-mail", false, List.of("/api/v1/provisioning/invitations",
-            "/api/v1/invitations/"), List.of());
+            "/api/v1/invitations/"), List.of()),
+    APPXITE("appxite", "AppXite user management", false, List.of("/api/appxite/"), List.of());
 
     private final String id;
     private final String title;

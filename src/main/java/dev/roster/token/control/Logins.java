@@ -11,6 +11,7 @@ import dev.roster.problem.TooManyRequests;
 import dev.roster.security.Principals;
 import dev.roster.security.Throttle;
 import dev.roster.security.Tokens;
+import dev.roster.user.control.Accounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -37,6 +38,9 @@ public class Logins {
     @Inject
     RequestHost host;
 
+    @Inject
+    Accounts accounts;
+
     public Tokens.Issued password(String username, String password, String tenantLabel) {
         Principals.Resolution resolution = principals.password(username, password, tenantLabel);
         if (resolution.retryAfterSeconds() > 0) {
@@ -54,7 +58,9 @@ public class Logins {
         if (identity.operator()) {
             return tokens.issue(Tokens.KIND_OPERATOR, identity.id(), identity.username(), null, identity.roles());
         }
-        return forUser(identity, null);
+        Tokens.Issued issued = forUser(identity, null);
+        accounts.signedIn(identity.id());
+        return issued;
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.roster.user.entity.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,6 +49,12 @@ public class Accounts {
 
     /** A user's password hash, found by its tenant's label and its username (any case). */
     public record Credentials(String userId, String passwordHash) {
+    }
+
+    /** Records that the user signed in with its password now, in a transaction of its own. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void signedIn(String userId) {
+        em.createNamedQuery(User.SIGNED_IN).setParameter("now", Clock.now()).setParameter("id", userId).executeUpdate();
     }
 
     public Optional<Account> byUserId(String userId) {

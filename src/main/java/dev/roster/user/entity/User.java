@@ -26,6 +26,11 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "users")
+@NamedQuery(name = User.SIGNED_IN, query = "UPDATE User u SET u.lastSignInAt = :now WHERE u.id = :id")
+@NamedQuery(name = User.OF_TENANT_IN, query = "SELECT u FROM User u WHERE u.tenantId = :tenant"
+        + " AND u.status IN :statuses ORDER BY u.usernameLc")
+@NamedQuery(name = User.COUNT_OF_TENANT_IN,
+        query = "SELECT COUNT(u) FROM User u WHERE u.tenantId = :tenant AND u.status IN :statuses")
 @NamedQuery(name = User.BY_EMAIL,
         query = "SELECT u FROM User u WHERE u.tenantId = :tenant AND u.emailLc = :email")
 @NamedQuery(name = User.BY_USERNAME,
@@ -44,6 +49,10 @@ public class User {
     public static final String TO_RELIST = "User.toRelist";
     public static final String BY_USERNAME = "User.byUsername";
     public static final String BY_EMAIL = "User.byEmail";
+    public static final String SIGNED_IN = "User.signedIn";
+    /** Every user of a tenant in some states, listed or not, by username (AppXite's users list). */
+    public static final String OF_TENANT_IN = "User.ofTenantIn";
+    public static final String COUNT_OF_TENANT_IN = "User.countOfTenantIn";
     public static final String BY_ID = "User.byId";
     public static final String BY_IDS = "User.byIds";
     public static final String EMAIL_TAKEN = "User.emailTaken";
@@ -92,6 +101,9 @@ public class User {
     private String passwordHash;
     @Column(name = "tokens_not_before")
     private Instant tokensNotBefore;
+    /** When the user last signed in with its password at the token endpoint. */
+    @Column(name = "last_sign_in_at")
+    private Instant lastSignInAt;
     /** The identity provider the user signs in through, if any (the directory's; Roster does not federate). */
     @Column(name = "identity_provider_id")
     private String identityProviderId;
@@ -222,6 +234,13 @@ public class User {
     public Integer birthYear() { return birthYear; }
     public String hint() { return hint; }
     public String identityProviderId() { return identityProviderId; }
+    public Instant lastSignInAt() { return lastSignInAt; }
+
+    /** Whether the user can sign in at {@code now}: ACTIVE, and inside a window of an effective privilege. */
+    public boolean accessibleAt(Instant now) {
+        return status == UserStatus.ACTIVE
+                && listedWindows().stream().anyMatch(w -> !now.isBefore(w.from()) && now.isBefore(w.until()));
+    }
     public User manager() { return manager; }
     public String mgmtPath() { return mgmtPath; }
     public UserStatus status() { return status; }
