@@ -51,6 +51,7 @@ class FirstStartIT {
             assertNull(api.get("/api/v1/tenants").as(tokenFromFirstRun).header("Origin", "https://console.roster.example")
                     .send().expect(200).header("Access-Control-Allow-Origin"), "CORS is off by default");
             assertNoCredentialIsLogged(api, tokenFromFirstRun, first);
+            assertWithoutSmtpAnInvitationsLinkGoesToTheAdministrator(api, tokenFromFirstRun, first);
         }
         assertTrue(storedOperatorHash(data).startsWith("PBKDF2WithHmacSHA512:210000:"),
                 "the production default: 210,000 PBKDF2 iterations (the shared test Roster uses fewer)");
@@ -117,6 +118,26 @@ class FirstStartIT {
                 key, userToken, operatorToken}) {
             assertFalse(log.contains(secret), "the server log holds a credential");
         }
+    }
+
+    /**
+     * Issue 15: without {@code roster.mail.host} Roster starts, says once that invitations are not e-mailed, and the
+     * administrator's resend answers the invitation's link, which works.
+     */
+    private static void assertWithoutSmtpAnInvitationsLinkGoesToTheAdministrator(Api api, String operatorToken,
+                                                                                 RosterProcess roster) throws IOException {
+        api.put("/api/v1/tenants/logs/services/invitations").as(operatorToken).json("{\"enabled\": true}").send()
+                .expect(200);
+        String invitation = api.post("/api/v1/provisioning/invitations").as(operatorToken).tenant("logs")
+                .json("{\"users\": [{\"email\": \"offline@logs.example\", \"roles\": [\"USER\"]}]}").send()
+                .expect(200).json().getJsonArray("results").getJsonObject(0).getString("invitationId");
+        String link = api.post("/api/v1/provisioning/invitations/" + invitation + "/resend").as(operatorToken)
+                .tenant("logs").send().expect(200).json().getString("acceptLink");
+        assertTrue(link.startsWith("http://localhost:8080/invitations/accept?token="), link);
+        api.post("/api/v1/invitations/accept").json("{\"token\": \"" + link.substring(link.indexOf('=') + 1)
+                + "\", \"password\": \"offline-password-1\"}").send().expect(200);
+        api.token("offline@logs.example", "offline-password-1", "logs");
+        assertEquals(1, roster.log().lines().filter(line -> line.contains("No SMTP server is configured")).count());
     }
 
     @Test

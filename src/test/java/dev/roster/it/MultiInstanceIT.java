@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import dev.roster.it.shared.SharedRoster;
 import jakarta.json.JsonObject;
+import jakarta.mail.MessagingException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,8 +23,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +59,7 @@ class MultiInstanceIT {
     static String database;
     static Map<String, String> settings;
     static RosterProcess a;
+    static GreenMail mail;
     static RosterProcess b;
     static Api viaA;
     static Api viaB;
@@ -75,6 +81,9 @@ class MultiInstanceIT {
                 "ROSTER_COUNTERS_SETTLE_AFTER_SECONDS", "1",
                 "ROSTER_COUNTERS_SETTLE_EVERY_SECONDS", "1"));
         settings.put("ROSTER_LISTING_ANCHOR_STEP", "5");
+        mail = SharedRoster.startMail();
+        settings.put("ROSTER_MAIL_HOST", "127.0.0.1");
+        settings.put("ROSTER_MAIL_PORT", Integer.toString(mail.getSmtp().getPort()));
         ExecutorService starter = Executors.newFixedThreadPool(2);
         Future<RosterProcess> first = starter.submit(() -> RosterProcess.start(work.resolve("a"), work.resolve("a-data"), settings));
         Future<RosterProcess> second = starter.submit(() -> RosterProcess.start(work.resolve("b"), work.resolve("b-data"), settings));
@@ -92,6 +101,43 @@ class MultiInstanceIT {
                 roster.close();
             }
         }
+        if (mail != null) {
+            mail.stop();
+        }
+    }
+
+    @Test
+    void eachEmailOfTheOutboxIsSentByOneInstance() throws Exception {
+        String tenant = "mail-" + UUID.randomUUID().toString().substring(0, 8);
+        viaA.post("/api/v1/tenants").as(viaA.operator()).json("{\"label\": \"" + tenant + "\", \"name\": \"Mail\"}")
+                .send().expect(201);
+        viaA.put("/api/v1/tenants/" + tenant + "/services/invitations").as(viaA.operator())
+                .json("{\"enabled\": true}").send().expect(200);
+        StringBuilder users = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            users.append(i == 0 ? "" : ", ").append("{\"email\": \"u").append(i).append("@").append(tenant)
+                    .append(".example\"}");
+        }
+        viaA.post("/api/v1/provisioning/invitations").as(viaA.operator()).tenant(tenant)
+                .json("{\"users\": [" + users + "]}").send().expect(200);
+        Poll.until(Duration.ofSeconds(30), "20 e-mails", () -> to(tenant).size() >= 20);
+        // one more, through the other instance: once it arrives, both have polled the outbox since the first 20
+        viaB.post("/api/v1/provisioning/invitations").as(viaB.operator()).tenant(tenant)
+                .json("{\"users\": [{\"email\": \"last@" + tenant + ".example\"}]}").send().expect(200);
+        Poll.until(Duration.ofSeconds(30), "the last e-mail", () -> to(tenant).size() >= 21);
+        List<String> recipients = to(tenant);
+        assertEquals(21, recipients.size(), "no e-mail twice: " + recipients);
+        assertEquals(21, new HashSet<>(recipients).size());
+    }
+
+    private static List<String> to(String tenant) {
+        return Arrays.stream(mail.getReceivedMessages()).map(m -> {
+            try {
+                return m.getAllRecipients()[0].toString();
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).filter(r -> r.endsWith("@" + tenant + ".example")).toList();
     }
 
     @Test

@@ -63,6 +63,8 @@ public class Invitations {
     static final int TOKEN_BYTES = 32;
     static final int MAX_ROLES = 50;
     static final int MAX_ORGANIZATIONS = 100;
+    /** Users invited in one transaction. */
+    static final int CHUNK = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext
@@ -131,29 +133,61 @@ public class Invitations {
     }
 
     /**
-     * Invites each user in a transaction of its own: one that fails (a bad address, an unknown role) is reported and
-     * the others go on.
+     * Invites the users, {@link #CHUNK} to a transaction; when one of them fails (a bad address, an unknown role),
+     * that chunk is done again one user per transaction, so the failure is reported and every other user is invited.
+     * {@code self} is this bean's proxy, through which each chunk gets its transaction.
      */
     public List<Outcome> invite(List<InviteCommand> commands, Invitations self) {
         List<Outcome> outcomes = new ArrayList<>(commands.size());
-        for (InviteCommand command : commands) {
+        for (int from = 0; from < commands.size(); from += CHUNK) {
+            List<InviteCommand> chunk = commands.subList(from, Math.min(commands.size(), from + CHUNK));
             try {
-                outcomes.add(self.inviteOne(command));
-            } catch (RosterException refused) {
-                outcomes.add(new Failed(refused));
-            } catch (RuntimeException e) {
-                RosterException explained = ProblemMapper.explain(e);
-                if (explained == null) {
-                    throw e;
+                outcomes.addAll(self.inviteAll(chunk));
+            } catch (RuntimeException failed) {
+                if (explain(failed) == null) {
+                    throw failed;
                 }
-                outcomes.add(new Failed(explained));
+                for (InviteCommand command : chunk) {
+                    outcomes.add(one(command, self));
+                }
             }
         }
         return outcomes;
     }
 
+    private static Outcome one(InviteCommand command, Invitations self) {
+        try {
+            return self.inviteOne(command);
+        } catch (RuntimeException e) {
+            RosterException explained = explain(e);
+            if (explained == null) {
+                throw e;
+            }
+            return new Failed(explained);
+        }
+    }
+
+    private static RosterException explain(RuntimeException e) {
+        return e instanceof RosterException refused ? refused : ProblemMapper.explain(e);
+    }
+
+    /** Invites every user of a chunk in one transaction, or none of them. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Outcome> inviteAll(List<InviteCommand> chunk) {
+        List<Outcome> outcomes = new ArrayList<>(chunk.size());
+        for (InviteCommand command : chunk) {
+            outcomes.add(invite(command));
+        }
+        return outcomes;
+    }
+
+    /** Invites one user in a transaction of its own. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Outcome inviteOne(InviteCommand command) {
+        return invite(command);
+    }
+
+    private Outcome invite(InviteCommand command) {
         if (command.email() == null || command.email().isBlank()) {
             throw new InvalidInput("email", "is required to invite a user");
         }
