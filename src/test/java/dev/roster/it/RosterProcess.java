@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * A Payara Micro process running the packaged WAR as the README tells an operator to start it: {@code java
  * <Roster's JVM options> -jar payara-micro.jar --deploy roster.war --port P --nohazelcast --disablephonehome
  * --logproperties src/main/payara/logging.properties --postbootcommandfile src/main/payara/post-boot-commands.asadmin}:
- * the options of {@code mvn payara-micro:start} and nothing else.
+ * the options of the README's run command ({@code mvn -DskipTests package exec:exec@run}) and nothing else.
  */
 public record RosterProcess(Process process, Path logFile, int port, long startupMillis) implements AutoCloseable {
 
@@ -100,7 +100,7 @@ public record RosterProcess(Process process, Path logFile, int port, long startu
         }
     }
 
-    /** Roster's JVM options, as the pom gives them to {@code mvn payara-micro:start} ({@code roster.jvm.options}). */
+    /** Roster's JVM options, as the pom gives them to the run command ({@code roster.jvm.options}). */
     public static List<String> jvmOptions() {
         String options = System.getProperty("roster.jvm.options", "").strip();
         return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
