@@ -47,6 +47,7 @@ class InvitationsIT extends RosterIT {
         String organization = api.post("/api/v1/provisioning/organizations").as(admin)
                 .json("{\"name\": \"Box office\"}").send().expect(201).json().getString("id");
         String email = "jane@" + tenant + ".example";
+        double sentBefore = api.metric("roster_mail_sent_total");
         JsonObject result = invite(admin, "{\"email\": \"" + email + "\", \"firstName\": \"Jane\", \"roles\": "
                 + "[\"user\"], \"organizationIds\": [\"" + organization + "\"]}").get(0);
         assertEquals("invited", result.getString("outcome"));
@@ -67,6 +68,9 @@ class InvitationsIT extends RosterIT {
                 api.get(INVITATIONS + "/" + invitation).as(admin).send().json().getJsonObject("delivery")
                         .getString("state")));
 
+        assertTrue(api.metric("roster_mail_sent_total") > sentBefore, "the e-mail is counted on /metrics");
+        assertTrue(api.get("/metrics").header("Accept", "text/plain").send().body()
+                .contains("roster_mail_outbox_pending"), "the outbox's size is on /metrics");
         JsonObject accepted = api.post(ACCEPT).json("{\"token\": \"" + token + "\", \"password\": "
                 + "\"correct-horse-battery\"}").send().expect(200).json();
         assertEquals(Map.of("tenant", tenant, "username", email, "status", "ACTIVE"), Map.of("tenant",

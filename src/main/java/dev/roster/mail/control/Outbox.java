@@ -65,6 +65,13 @@ public class Outbox {
         mail.failed(error, Clock.now().plusSeconds(seconds));
     }
 
+    /** How many e-mails wait to be sent. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long pending() {
+        return em.createNamedQuery(OutboxMail.PENDING, Long.class)
+                .setParameter("pending", OutboxMail.Status.PENDING.name()).getSingleResult();
+    }
+
     /** The newest e-mail of an invitation, for its delivery state. */
     public Optional<OutboxMail> latestOf(String invitationId) {
         return em.createNamedQuery(OutboxMail.OF_INVITATION, OutboxMail.class).setParameter("invitation", invitationId)

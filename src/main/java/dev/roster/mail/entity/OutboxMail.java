@@ -18,6 +18,7 @@ import java.util.UUID;
 @NamedQuery(name = OutboxMail.CLAIM, query = "UPDATE OutboxMail m SET m.claimedBy = :me, m.claimedUntil = :until"
         + " WHERE m.id = :id AND m.status = :pending AND m.nextAttemptAt <= :now"
         + " AND (m.claimedUntil IS NULL OR m.claimedUntil < :now)")
+@NamedQuery(name = OutboxMail.PENDING, query = "SELECT COUNT(m) FROM OutboxMail m WHERE m.status = :pending")
 @NamedQuery(name = OutboxMail.OF_INVITATION, query = "SELECT m FROM OutboxMail m WHERE m.invitationId = :invitation"
         + " ORDER BY m.createdAt DESC")
 public class OutboxMail {
@@ -26,6 +27,7 @@ public class OutboxMail {
     /** Claims a due e-mail for one instance until a moment: the update touches the row only if nobody holds it. */
     public static final String CLAIM = "OutboxMail.claim";
     public static final String OF_INVITATION = "OutboxMail.ofInvitation";
+    public static final String PENDING = "OutboxMail.pending";
 
     /** Where an e-mail is. */
     public enum Status { PENDING, SENT }
