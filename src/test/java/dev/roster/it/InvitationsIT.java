@@ -67,6 +67,8 @@ class InvitationsIT extends RosterIT {
         Poll.until(Duration.ofSeconds(10), "the delivery is recorded as sent", () -> "sent".equals(
                 api.get(INVITATIONS + "/" + invitation).as(admin).send().json().getJsonObject("delivery")
                         .getString("state")));
+        assertFalse(StoredData.contains(token), "the token is stored only as its hash, the outbox's copy sealed");
+        assertTrue(StoredData.contains(email), "the scan sees what the database wrote");
 
         assertTrue(api.metric("roster_mail_sent_total") > sentBefore, "the e-mail is counted on /metrics");
         assertTrue(api.get("/metrics").header("Accept", "text/plain").send().body()

@@ -74,7 +74,7 @@ public class MailSender {
 
     private void send(OutboxMail mail) {
         try {
-            mailer.send(mail.recipient(), mail.subject(), mail.body());
+            mailer.send(mail.recipient(), mail.subject(), Outbox.body(mail));
             outbox.sent(mail.id());
             metrics.counter(SENT).inc();
         } catch (MessagingException | RuntimeException e) {

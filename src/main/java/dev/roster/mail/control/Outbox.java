@@ -2,6 +2,7 @@ package dev.roster.mail.control;
 
 import dev.roster.mail.entity.OutboxMail;
 import dev.roster.platform.Clock;
+import dev.roster.platform.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,10 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The outbox: an e-mail is written in the transaction that makes it necessary (so it is never sent for a change that
- * rolled back, and never lost once the change committed) and sent after commit by {@link MailSender}.
+ * rolled back, and never lost once the change committed) and sent after commit by {@link MailSender}. A body is
+ * stored sealed, since an invitation's link carries its token, and is dropped once the e-mail is sent.
  */
 @ApplicationScoped
 public class Outbox {
@@ -29,9 +32,16 @@ public class Outbox {
     /** Puts an e-mail in the outbox, within the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboxMail enqueue(String tenantId, String invitationId, String recipient, String subject, String body) {
-        OutboxMail mail = new OutboxMail(tenantId, invitationId, recipient, subject, body);
+        String id = UUID.randomUUID().toString();
+        OutboxMail mail = new OutboxMail(id, tenantId, invitationId, recipient, subject,
+                SecretBox.seal(body, OutboxMail.sealContext(id)));
         em.persist(mail);
         return mail;
+    }
+
+    /** The body of a waiting e-mail, in clear, to send it. */
+    public static String body(OutboxMail mail) {
+        return SecretBox.open(mail.sealedBody(), OutboxMail.sealContext(mail.id()));
     }
 
     /** The ids of e-mails due now, oldest first. */

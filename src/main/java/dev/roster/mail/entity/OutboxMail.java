@@ -8,9 +8,11 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.UUID;
 
-/** An e-mail waiting in the outbox, or sent from it. */
+/**
+ * An e-mail waiting in the outbox, or sent from it. Its body (an invitation's link carries its token) is held sealed
+ * ({@code platform.SecretBox}) while it waits, and dropped once it is sent.
+ */
 @Entity
 @Table(name = "mail_outbox")
 @NamedQuery(name = OutboxMail.DUE, query = "SELECT m.id FROM OutboxMail m WHERE m.status = :pending"
@@ -61,19 +63,27 @@ public class OutboxMail {
     protected OutboxMail() {
     }
 
-    public OutboxMail(String tenantId, String invitationId, String recipient, String subject, String body) {
-        this.id = UUID.randomUUID().toString();
+    /** A new e-mail; {@code sealedBody} is its body sealed for {@link #sealContext}. */
+    public OutboxMail(String id, String tenantId, String invitationId, String recipient, String subject,
+                      String sealedBody) {
+        this.id = id;
         this.tenantId = tenantId;
         this.invitationId = invitationId;
         this.recipient = recipient;
         this.subject = subject;
-        this.body = body;
+        this.body = sealedBody;
         this.status = Status.PENDING.name();
         this.createdAt = Clock.now();
         this.nextAttemptAt = createdAt;
     }
 
+    /** What an e-mail's body is sealed for: that e-mail only. */
+    public static String sealContext(String id) {
+        return "mail-outbox:" + id;
+    }
+
     public void sent() {
+        this.body = "";
         this.status = Status.SENT.name();
         this.sentAt = Clock.now();
         this.attempts++;
@@ -95,7 +105,8 @@ public class OutboxMail {
     public String invitationId() { return invitationId; }
     public String recipient() { return recipient; }
     public String subject() { return subject; }
-    public String body() { return body; }
+    /** The sealed body while the e-mail waits; empty once it is sent. */
+    public String sealedBody() { return body; }
     public Status status() { return Status.valueOf(status); }
     public int attempts() { return attempts; }
     public Instant nextAttemptAt() { return nextAttemptAt; }
