@@ -1,5 +1,6 @@
 package dev.roster.apidoc;
 
+import dev.roster.problem.Protocol;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -55,7 +56,10 @@ public class ApiFilter implements OASFilter {
     /** The operations outside any one tenant, or that name their tenant another way. */
     static final Set<String> NO_TENANT_HEADER = Set.of("token", "jwks", "searchAllTenants");
     /** Where every operation acts in one tenant, which the operator names with {@code X-Tenant}. */
-    static final List<String> TENANT_PATHS = List.of("/api/v1/provisioning/", "/api/appxite/");
+    static final List<String> TENANT_PATHS = List.of("/api/v1/provisioning/", "/api/appxite/", "/api/public/",
+            "/scim/");
+    /** The error answer of the protocols with a shape of their own, one for every status. */
+    static final Map<Protocol, String> OWN_ERRORS = Map.of(Protocol.AISERA, "AiseraError", Protocol.KORE, "KoreError");
     static final List<String> SHARED_PARAMETERS = List.of("page", "size", "q");
     /** Operations whose body is a form, and its schema; Payara describes a form as a string of any media type. */
     static final Map<String, String> FORM_BODIES = Map.of("token", "TokenRequest");
@@ -81,9 +85,15 @@ public class ApiFilter implements OASFilter {
         boolean inTenant = TENANT_PATHS.stream().anyMatch(path::startsWith)
                 && !NO_TENANT_HEADER.contains(operation.getOperationId());
         boolean body = operation.getRequestBody() != null;
+        Protocol protocol = Protocol.of(path);
         if (open) {
             operation.setSecurity(anonymous(operation.getOperationId()));
+        } else if (protocol == Protocol.AISERA) {
+            operation.setSecurity(List.of(requirement("basic", "appToken"), requirement("bearer", "appToken")));
+        } else if (protocol == Protocol.KORE) {
+            operation.setSecurity(List.of(requirement("koreAuth"), requirement("bearer")));
         }
+        String own = OWN_ERRORS.get(protocol);
         String form = FORM_BODIES.get(operation.getOperationId());
         if (form != null) {
             operation.setRequestBody(OASFactory.createRequestBody().content(OASFactory.createContent()
@@ -92,29 +102,29 @@ public class ApiFilter implements OASFilter {
         shareParameters(operation, inTenant);
         APIResponses responses = operation.getResponses();
         if (!"jwks".equals(operation.getOperationId())) {
-            answer(responses, "400", "BadRequest");
+            answer(responses, "400", "BadRequest", own);
         }
         if (!open) {
-            answer(responses, "401", "Unauthorized");
-            answer(responses, "403", "Forbidden");
+            answer(responses, "401", "Unauthorized", own);
+            answer(responses, "403", "Forbidden", own);
         }
         if (path.contains("{") || inTenant) {
-            answer(responses, "404", "NotFound");
+            answer(responses, "404", "NotFound", own);
         }
         if (method != PathItem.HttpMethod.GET && !open) {
-            answer(responses, "409", "Conflict");
+            answer(responses, "409", "Conflict", own);
         }
-        answer(responses, "406", "NotAcceptable");
+        answer(responses, "406", "NotAcceptable", own);
         if (body) {
-            answer(responses, "413", "PayloadTooLarge");
-            answer(responses, "415", "UnsupportedMediaType");
+            answer(responses, "413", "PayloadTooLarge", own);
+            answer(responses, "415", "UnsupportedMediaType", own);
             operation.getRequestBody().setRequired(true);
             examplesAsJson(operation.getRequestBody().getContent());
         }
         if (!"jwks".equals(operation.getOperationId())) {
-            answer(responses, "429", "TooManyRequests");
+            answer(responses, "429", "TooManyRequests", own);
         }
-        answer(responses, "500", "InternalError");
+        answer(responses, "500", "InternalError", own);
         responses.getAPIResponses().forEach((status, response) -> {
             if (status.equals("201")) {
                 response.addHeader("Location", OASFactory.createHeader().description("the created resource")
@@ -126,6 +136,15 @@ public class ApiFilter implements OASFilter {
                 sharedExample(status, response.getContent(), shared);
             }
         });
+    }
+
+    /** A requirement of all these schemes together. */
+    private static SecurityRequirement requirement(String... schemes) {
+        SecurityRequirement requirement = OASFactory.createSecurityRequirement();
+        for (String scheme : schemes) {
+            requirement.addScheme(scheme);
+        }
+        return requirement;
     }
 
     /**
@@ -180,10 +199,13 @@ public class ApiFilter implements OASFilter {
         }
     }
 
-    /** Adds the shared response unless the operation documents the status itself. */
-    private static void answer(APIResponses responses, String status, String shared) {
+    /**
+     * Adds the shared response unless the operation documents the status itself: the protocol's {@code own} error
+     * answer where it has one, else the problem document answer {@code shared}.
+     */
+    private static void answer(APIResponses responses, String status, String shared, String own) {
         if (!responses.hasAPIResponse(status)) {
-            responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(shared));
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(own == null ? shared : own));
         }
     }
 
@@ -324,7 +346,8 @@ public class ApiFilter implements OASFilter {
     static final Set<String> STATIC_SCHEMAS = Set.of("Problem", "FieldError", "JwkSet", "TokenRequest",
             "PrivilegeInput", "UserInput", "TenantInput", "TenantInfoInput", "ServiceSwitch", "RoleInput",
             "ApiKeyInput", "DomainMappingInput", "ServiceEndpointInput", "GroupInput", "OrganizationInput",
-            "IdentityProviderInput", "InvitationRequest", "AcceptInput", "AppXiteInviteRequest");
+            "IdentityProviderInput", "InvitationRequest", "AcceptInput", "AppXiteInviteRequest", "AiseraUserInput",
+            "AiseraError", "KoreUsersInput", "KoreUserInput", "KoreError", "KoreMessage", "KoreCreateResult");
 
     @Override
     public Schema filterSchema(Schema schema) {

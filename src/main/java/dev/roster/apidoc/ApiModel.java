@@ -1,5 +1,6 @@
 package dev.roster.apidoc;
 
+import dev.roster.aisera.boundary.AiseraResource;
 import dev.roster.apikey.boundary.ApiKeyView;
 import dev.roster.appxite.boundary.AppXiteResource;
 import dev.roster.audit.boundary.EventsResource;
@@ -86,6 +87,7 @@ public class ApiModel implements OASModelReader {
         RECORDS.put("AppXiteIdentityProvider", AppXiteResource.XIdentityProvider.class);
         RECORDS.put("AppXiteResult", AppXiteResource.XResult.class);
         RECORDS.put("AppXiteResults", AppXiteResource.XResults.class);
+        RECORDS.put("AiseraUser", AiseraResource.AiseraUser.class);
         for (String item : List.of("User", "UserInTenant", "Privilege", "Role", "Tenant", "AuditEvent", "ApiKey",
                 "DomainMapping", "ServiceEndpoint", "Group", "Organization", "Member",
                 "IdentityProvider", "Invitation")) {

@@ -79,6 +79,11 @@ public final class JsonInput {
         return read(name, () -> bool(name));
     }
 
+    /** An array of strings as a command {@link Value}: absent, null, the strings, or unreadable. */
+    public Value<List<String>> texts(String name, int maxItems, int maxLength) {
+        return read(name, () -> json.isNull(name) ? null : strings(name, maxItems, maxLength));
+    }
+
     /** A whole-number field as a command {@link Value}. */
     public Value<Integer> whole(String name) {
         return read(name, () -> integer(name, Integer.MIN_VALUE, Integer.MAX_VALUE));

@@ -3,7 +3,6 @@ package dev.roster.platform;
 import static dev.roster.platform.JsonValues.JSON;
 
 import dev.roster.problem.InvalidInput;
-import dev.roster.problem.PayloadTooLarge;
 import dev.roster.problem.RosterException;
 import jakarta.json.JsonException;
 import jakarta.json.JsonConfig;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -37,11 +35,9 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
     static final long MAX_BYTES = 1024 * 1024;
     /** Far beyond any body of Roster's APIs (they nest three or four levels), far below a deep stack. */
     static final int MAX_DEPTH = 32;
-    private static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of(
+    static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of(
             JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE,
             "org.eclipse.parsson.maxDepth", MAX_DEPTH));
-    /** How much of an oversized body is read and discarded so the client, still sending, can read the 413. */
-    static final long DRAIN_BYTES = 16 * MAX_BYTES;
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -51,7 +47,7 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
     @Override
     public JsonObject readFrom(Class<JsonObject> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                                MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
-        PushbackInputStream body = new PushbackInputStream(new Limited(entity), 1);
+        PushbackInputStream body = new PushbackInputStream(new LimitedInput(entity, MAX_BYTES), 1);
         int first = body.read();
         if (first == -1) {
             throw InvalidInput.malformed("a JSON object is required");
@@ -71,44 +67,5 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
             throw InvalidInput.malformed("must be a JSON object, not " + value.getValueType().name().toLowerCase());
         }
         return object;
-    }
-
-    /** Counts what is read and refuses to go past {@link #MAX_BYTES}. */
-    private static final class Limited extends FilterInputStream {
-        private long count;
-
-        Limited(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                counted(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                counted(n);
-            }
-            return n;
-        }
-
-        private void counted(int n) throws IOException {
-            count += n;
-            if (count > MAX_BYTES) {
-                byte[] discard = new byte[8192];
-                long drained = count;
-                for (int read; drained < DRAIN_BYTES && (read = in.read(discard)) > 0; ) {
-                    drained += read;
-                }
-                throw new PayloadTooLarge(MAX_BYTES);
-            }
-        }
     }
 }

@@ -5,6 +5,7 @@ import dev.roster.domain.control.RequestHost;
 import dev.roster.operations.Cors;
 import dev.roster.operations.Exchanges;
 import dev.roster.problem.ErrorAnswers;
+import dev.roster.problem.Protocol;
 import dev.roster.problem.RosterException;
 import dev.roster.problem.TooManyRequests;
 import dev.roster.problem.Unauthorized;
@@ -39,7 +40,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * the tenant named by {@code X-Tenant}) and {@code x-app-token} (an API key); on the Kore.ai-compatible
  * paths ({@code /api/public/}) also Kore.ai's {@code auth: <JWT>}. A request that carries both an
  * {@code Authorization} header and an {@code x-app-token} (the Aisera style) must prove the same user with
- * both. {@link Principals} then decides whether the identity still holds and which roles it has now.
+ * both; on Aisera's paths both are required. {@link Principals} then decides whether the identity still holds and which roles it has now.
  *
  * <p>A request without credentials passes through anonymous (a protected endpoint then answers 401);
  * a request with a bad one is refused here with a problem body, wherever it was going.
@@ -106,6 +107,11 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
         boolean hasAppToken = appToken != null && !appToken.isBlank();
         if (!hasAuthorization && !hasAppToken) {
             return context.doNothing();
+        }
+        if (hasAuthorization != hasAppToken && Protocol.of(request.getRequestURI()) == Protocol.AISERA) {
+            return refuse(request, response, "Aisera's API (seed 000) takes Authorization (Basic or Bearer) and "
+                    + "x-app-token together, both for the same user; this request sends only "
+                    + (hasAuthorization ? "Authorization" : "x-app-token"));
         }
         Principals.Resolution resolution = null;
         Principal principal = null;

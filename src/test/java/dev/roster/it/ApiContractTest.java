@@ -1,6 +1,7 @@
 package dev.roster.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -50,5 +51,6 @@ class ApiContractTest {
         assertEquals(List.of(), ApiContract.violations(DOCUMENT, "GET", "/api/nothing", 401, "application/json", "{}"));
         assertTrue(!ApiContract.violations(DOCUMENT, "GET", "/api/nothing", 200, "application/json", "{}").isEmpty());
         assertTrue(ApiContract.outside("GET", "/metrics"));
+        assertFalse(ApiContract.outside("POST", "/scim/provision-user"));
     }
 }

@@ -77,7 +77,7 @@ class GeneratedClientIT extends RosterIT {
         assertEquals(3, privileges.listUserPrivileges("jane", null).size());
 
         // 4. List, search, read (with its ETag), update only if unchanged since
-        UserPage found = users.listUsers(null, 0, 20, "jan");
+        UserPage found = users.listUsers(null, 0, 20, "jan", null);
         assertEquals(List.of("jane"), found.getContent().stream().map(User::getUsername).toList());
         String etag = users.getUserWithHttpInfo("jane", null).getHeaders().get("etag").get(0);
         assertEquals("Doe", users.putUser("jane", new UserInput().lastName("Doe"), null, etag).getLastName());
@@ -96,7 +96,7 @@ class GeneratedClientIT extends RosterIT {
         ApiKey key = new ApiKeysApi(admin).createOwnApiKey(new ApiKeyInput().name("HR sync"), null);
         assertNotNull(key.getApiToken());
         ApiClient integration = client(null).setRequestInterceptor(r -> r.header("x-app-token", key.getApiToken()));
-        assertTrue(new UsersApi(integration).listUsers(null, null, null, null).getContent().stream()
+        assertTrue(new UsersApi(integration).listUsers(null, null, null, null, null).getContent().stream()
                 .anyMatch(u -> u.getUsername().equals("mobdev")));
         String traded = new TokenApi(client(null)).token("client_credentials", null, null, null, null, null,
                 key.getApiToken()).getAccessToken();

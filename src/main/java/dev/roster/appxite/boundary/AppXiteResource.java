@@ -227,7 +227,7 @@ public class AppXiteResource {
                 valid.add(command);
             }
         }
-        Iterator<Invitations.Outcome> outcomes = invitations.invite(valid, invitations).iterator();
+        Iterator<Invitations.Outcome> outcomes = invitations.invite(valid).iterator();
         List<XResult> results = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Object item = items.get(i);

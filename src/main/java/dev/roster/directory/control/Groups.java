@@ -52,9 +52,13 @@ public class Groups {
     }
 
     public Group get(String id) {
+        return find(id).orElseThrow(() -> new NotFound("this tenant has no group " + id));
+    }
+
+    /** The caller's tenant's group with this id, if there is one. */
+    public Optional<Group> find(String id) {
         return Optional.ofNullable(id == null || id.length() > 36 ? null : em.find(Group.class, id))
-                .filter(g -> g.tenantId().equals(caller.tenant().id()))
-                .orElseThrow(() -> new NotFound("this tenant has no group " + id));
+                .filter(g -> g.tenantId().equals(caller.tenant().id()));
     }
 
     @Transactional

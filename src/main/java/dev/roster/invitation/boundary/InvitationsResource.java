@@ -96,7 +96,7 @@ public class InvitationsResource {
     public Results invite(JsonObject body) {
         List<Item> items = read(body);
         List<InviteCommand> valid = items.stream().filter(i -> i.invalid() == null).map(Item::command).toList();
-        Iterator<Invitations.Outcome> outcomes = invitations.invite(valid, invitations).iterator();
+        Iterator<Invitations.Outcome> outcomes = invitations.invite(valid).iterator();
         List<Result> results = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);

@@ -11,6 +11,7 @@ import dev.roster.directory.entity.Organization;
 import dev.roster.invitation.entity.Invitation;
 import dev.roster.mail.control.Outbox;
 import dev.roster.mail.entity.OutboxMail;
+import dev.roster.platform.Batches;
 import dev.roster.platform.Clock;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
@@ -23,7 +24,6 @@ import dev.roster.problem.Forbidden;
 import dev.roster.problem.Gone;
 import dev.roster.problem.InvalidInput;
 import dev.roster.problem.NotFound;
-import dev.roster.problem.ProblemMapper;
 import dev.roster.problem.RosterException;
 import dev.roster.problem.ServiceSwitchedOff;
 import dev.roster.service.control.Services;
@@ -43,7 +43,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -101,6 +100,9 @@ public class Invitations {
     Services services;
 
     @Inject
+    Batches batches;
+
+    @Inject
     @ConfigProperty(name = "roster.invitations.expiry-hours", defaultValue = "168")
     long expiryHours;
 
@@ -135,56 +137,9 @@ public class Invitations {
     /**
      * Invites the users, {@link #CHUNK} to a transaction; when one of them fails (a bad address, an unknown role),
      * that chunk is done again one user per transaction, so the failure is reported and every other user is invited.
-     * {@code self} is this bean's proxy, through which each chunk gets its transaction.
      */
-    public List<Outcome> invite(List<InviteCommand> commands, Invitations self) {
-        List<Outcome> outcomes = new ArrayList<>(commands.size());
-        for (int from = 0; from < commands.size(); from += CHUNK) {
-            List<InviteCommand> chunk = commands.subList(from, Math.min(commands.size(), from + CHUNK));
-            try {
-                outcomes.addAll(self.inviteAll(chunk));
-            } catch (RuntimeException failed) {
-                if (explain(failed) == null) {
-                    throw failed;
-                }
-                for (InviteCommand command : chunk) {
-                    outcomes.add(one(command, self));
-                }
-            }
-        }
-        return outcomes;
-    }
-
-    private static Outcome one(InviteCommand command, Invitations self) {
-        try {
-            return self.inviteOne(command);
-        } catch (RuntimeException e) {
-            RosterException explained = explain(e);
-            if (explained == null) {
-                throw e;
-            }
-            return new Failed(explained);
-        }
-    }
-
-    private static RosterException explain(RuntimeException e) {
-        return e instanceof RosterException refused ? refused : ProblemMapper.explain(e);
-    }
-
-    /** Invites every user of a chunk in one transaction, or none of them. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<Outcome> inviteAll(List<InviteCommand> chunk) {
-        List<Outcome> outcomes = new ArrayList<>(chunk.size());
-        for (InviteCommand command : chunk) {
-            outcomes.add(invite(command));
-        }
-        return outcomes;
-    }
-
-    /** Invites one user in a transaction of its own. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Outcome inviteOne(InviteCommand command) {
-        return invite(command);
+    public List<Outcome> invite(List<InviteCommand> commands) {
+        return batches.apply(commands, CHUNK, this::invite, Failed::new);
     }
 
     private Outcome invite(InviteCommand command) {
@@ -205,15 +160,32 @@ public class Invitations {
                 : Value.of(command.identityProviderId()));
         em.createNamedQuery(Invitation.PENDING_OF_USER, Invitation.class).setParameter("user", user.id())
                 .setParameter("pending", Invitation.Status.PENDING.name()).getResultList().forEach(Invitation::revoke);
-        Invitation invitation = new Invitation(tenantId, user.id(), user.email(),
+        Invitation invitation = new Invitation(Service.INVITATIONS.id(), tenantId, user.id(), user.email(),
                 grants.stream().map(Grant::role).toList(), joined.stream().map(Organization::id).toList(),
                 caller.id(), caller.name());
-        String token = issue(invitation, expiry(command.expiresAt()));
+        return send(invitation, user, expiry(command.expiresAt()));
+    }
+
+    /**
+     * The activation e-mail of a user created in this transaction by {@code service} (Kore.ai's {@code sendEmail}): the
+     * user is INVITED until it accepts, which needs {@code service} switched on, and listed only then. Call it after
+     * granting the user's privileges: a grant makes a user ACTIVE. Part of the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Invited activation(User created, Service service) {
+        users.markInvited(created);
+        return send(new Invitation(service.id(), created.tenantId(), created.id(), created.email(), List.of(),
+                List.of(), caller.id(), caller.name()), created, expiry(null));
+    }
+
+    private Invited send(Invitation invitation, User user, Instant expiresAt) {
+        String token = issue(invitation, expiresAt);
         em.persist(invitation);
         mail(invitation, user, token);
-        audit.record(tenantId, "invitation.created", "invitation", invitation.id(), user.username(), new Changes()
-                .note("email", null, user.email()).note("roles", null, String.join(",", invitation.roles()))
-                .note("organizations", null, String.join(",", invitation.organizationIds())));
+        audit.record(invitation.tenantId(), "invitation.created", "invitation", invitation.id(), user.username(),
+                new Changes().note("email", null, user.email()).note("roles", null, String.join(",",
+                        invitation.roles())).note("organizations", null, String.join(",",
+                        invitation.organizationIds())));
         return new Invited(user, invitation, token);
     }
 
@@ -304,8 +276,9 @@ public class Invitations {
         if (!tenant.active()) {
             throw new Forbidden("the tenant is suspended");
         }
-        if (!services.enabled(tenant.id(), Service.INVITATIONS)) {
-            throw new ServiceSwitchedOff(Service.INVITATIONS.id());
+        Service service = Service.byId(invitation.service()).orElse(Service.INVITATIONS);
+        if (!services.enabled(tenant.id(), service)) {
+            throw new ServiceSwitchedOff(service.id());
         }
         User user = em.find(User.class, invitation.userId());
         boolean federated = user.identityProviderId() != null;

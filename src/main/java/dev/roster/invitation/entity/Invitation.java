@@ -63,15 +63,18 @@ public class Invitation {
     private Instant acceptedAt;
     @Column(name = "revoked_at")
     private Instant revokedAt;
+    /** The id of the service whose switch governs accepting it. */
+    private String service;
     @Version
     private long version;
 
     protected Invitation() {
     }
 
-    public Invitation(String tenantId, String userId, String email, List<String> roles, List<String> organizationIds,
-                      String invitedById, String invitedBy) {
+    public Invitation(String service, String tenantId, String userId, String email, List<String> roles,
+                      List<String> organizationIds, String invitedById, String invitedBy) {
         this.id = UUID.randomUUID().toString();
+        this.service = service;
         this.tenantId = tenantId;
         this.userId = userId;
         this.email = email;
@@ -119,6 +122,7 @@ public class Invitation {
     public Instant sentAt() { return sentAt; }
     public Instant acceptedAt() { return acceptedAt; }
     public Instant revokedAt() { return revokedAt; }
+    public String service() { return service; }
 
     private static List<String> split(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));

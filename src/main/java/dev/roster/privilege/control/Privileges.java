@@ -236,8 +236,7 @@ public class Privileges {
     public void grantMissing(User user, List<Grant> grants) {
         List<Privilege> held = held(user);
         Set<String> slots = held.stream().map(Privilege::slot).collect(Collectors.toSet());
-        List<Grant> merged = new ArrayList<>(held.stream()
-                .map(p -> new Grant(p.role(), p.scope(), p.activeFrom(), p.activeUntil())).toList());
+        List<Grant> merged = new ArrayList<>(held.stream().map(Privileges::asGrant).toList());
         for (Grant grant : grants) {
             if (slots.add(Privilege.slot(roles.resolve("roles", grant.role()).id(), grant.scope()))) {
                 merged.add(grant);
@@ -246,13 +245,48 @@ public class Privileges {
         replaceAll(user, merged, held);
     }
 
-    /** {@link #replaceAll} for a user created in this transaction, who holds nothing yet: no query, no flush. */
+    /**
+     * Makes the user's tenant-wide roles (its unscoped privileges, of system or tenant roles) exactly the roles
+     * {@code named} by id or name in the body's {@code field}; its scoped privileges stay, and a role it keeps keeps
+     * its window. Granting one restores a de-provisioned user. Part of the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replaceTenantWide(User user, String field, List<String> named) {
+        List<Privilege> held = held(user);
+        Map<String, Privilege> unscoped = held.stream().filter(p -> p.scope() == null)
+                .collect(Collectors.toMap(Privilege::role, p -> p));
+        List<Grant> wanted = new ArrayList<>(held.stream().filter(p -> p.scope() != null).map(Privileges::asGrant)
+                .toList());
+        Set<String> seen = new HashSet<>();
+        for (String name : named) {
+            RoleRef role = roles.resolve(field, name);
+            if (seen.add(role.id())) {
+                Privilege kept = unscoped.get(role.id());
+                wanted.add(kept == null ? new Grant(role.id(), null, null, null) : asGrant(kept));
+            }
+        }
+        replaceAll(user, wanted, held);
+    }
+
+    private static Grant asGrant(Privilege privilege) {
+        return new Grant(privilege.role(), privilege.scope(), privilege.activeFrom(), privilege.activeUntil());
+    }
+
+    /**
+     * {@link #replaceAll} for a user created in this transaction, who holds nothing yet: no query, no flush. Its status
+     * stays as its creator set it (an INVITED user stays INVITED).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void grantAll(User created, List<Grant> grants) {
-        replaceAll(created, grants, List.of());
+        replaceAll(created, grants, List.of(), false);
     }
 
     private void replaceAll(User user, List<Grant> grants, List<Privilege> held) {
+        replaceAll(user, grants, held, true);
+    }
+
+    /** {@code activate}: a grant makes an INVITED or DE-PROVISIONED user ACTIVE. */
+    private void replaceAll(User user, List<Grant> grants, List<Privilege> held, boolean activate) {
         if (grants.size() > MAX_PER_USER) {
             throw new InvalidInput("tenantUserPrivileges", "a user holds at most " + MAX_PER_USER + " privileges");
         }
@@ -267,7 +301,7 @@ public class Privileges {
                 throw new InvalidInput("tenantUserPrivileges[" + i + "]", "names " + role.name() + (grant.scope() == null
                         ? "" : " for " + grant.scope()) + " twice; a user holds one privilege per role and scope");
             }
-            writes.add(() -> write(user, current.get(slot), role, grant, false));
+            writes.add(() -> write(user, current.get(slot), role, grant, false, activate));
         }
         current.forEach((slot, privilege) -> {
             if (!wanted.contains(slot)) {
@@ -312,6 +346,11 @@ public class Privileges {
 
     /** Grants (privilege null) or changes a privilege and audits, relisting the user unless the caller will. */
     private Privilege write(User user, Privilege privilege, RoleRef role, Grant grant, boolean relist) {
+        return write(user, privilege, role, grant, relist, true);
+    }
+
+    private Privilege write(User user, Privilege privilege, RoleRef role, Grant grant, boolean relist,
+                            boolean activate) {
         boolean created = privilege == null;
         Instant now = Clock.now();
         if (!created && administers(privilege, now) && !(Role.ADMINISTRATOR.id().equals(role.id())
@@ -332,7 +371,7 @@ public class Privileges {
         if (created) {
             em.persist(privilege);
         }
-        if (user.status() == UserStatus.DEPROVISIONED || user.status() == UserStatus.INVITED) {
+        if (activate && (user.status() == UserStatus.DEPROVISIONED || user.status() == UserStatus.INVITED)) {
             changes.note("userStatus", user.status(), UserStatus.ACTIVE);
             user.changeStatus(UserStatus.ACTIVE);
         }

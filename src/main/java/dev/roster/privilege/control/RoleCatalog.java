@@ -33,6 +33,9 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class RoleCatalog {
 
+    /** The length of a tenant role's id, a UUID. */
+    static final int ID_LENGTH = 36;
+
     private static final Map<String, String> SYSTEM_NAMES = Arrays.stream(Role.values())
             .collect(Collectors.toUnmodifiableMap(Role::id, Role::displayName));
 
@@ -152,8 +155,10 @@ public class RoleCatalog {
         if (system.isPresent()) {
             return system.map(RoleRef::of);
         }
-        return em.createNamedQuery(TenantRole.BY_ID, TenantRole.class).setParameter("tenant", tenantId)
-                .setParameter("id", idOrName.strip()).getResultStream().findFirst()
+        String id = idOrName.strip();
+        // by id through the persistence context: a role named again in the same transaction costs no query
+        return Optional.ofNullable(id.length() == ID_LENGTH ? em.find(TenantRole.class, id) : null)
+                .filter(r -> r.tenantId().equals(tenantId))
                 .or(() -> em.createNamedQuery(TenantRole.BY_NAME, TenantRole.class).setParameter("tenant", tenantId)
                         .setParameter("name", TenantRole.lower(idOrName)).getResultStream().findFirst())
                 .map(RoleRef::of);

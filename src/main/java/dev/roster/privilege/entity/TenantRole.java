@@ -15,7 +15,6 @@ import java.util.UUID;
 /** A role a tenant defines for its applications ("Help Desk Agent"); its name is unique in the tenant, any case. */
 @Entity
 @Table(name = "tenant_roles")
-@NamedQuery(name = TenantRole.BY_ID, query = "SELECT r FROM TenantRole r WHERE r.tenantId = :tenant AND r.id = :id")
 @NamedQuery(name = TenantRole.BY_NAME,
         query = "SELECT r FROM TenantRole r WHERE r.tenantId = :tenant AND r.nameLc = :name")
 @NamedQuery(name = TenantRole.OF_TENANT,
@@ -23,7 +22,6 @@ import java.util.UUID;
 @NamedQuery(name = TenantRole.COUNT, query = "SELECT COUNT(r) FROM TenantRole r WHERE r.tenantId = :tenant")
 public class TenantRole {
 
-    public static final String BY_ID = "TenantRole.byId";
     public static final String BY_NAME = "TenantRole.byName";
     public static final String OF_TENANT = "TenantRole.ofTenant";
     public static final String COUNT = "TenantRole.count";

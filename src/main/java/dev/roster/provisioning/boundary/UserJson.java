@@ -6,10 +6,13 @@ import dev.roster.privilege.boundary.PrivilegeInput;
 import dev.roster.privilege.control.Grant;
 import dev.roster.provisioning.control.ProvisionCommand;
 import dev.roster.user.control.UserCommand;
+import dev.roster.user.entity.Attribute;
 import dev.roster.user.entity.UserStatus;
 import jakarta.json.JsonObject;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,12 +24,14 @@ final class UserJson {
 
     static final Set<String> WRITABLE = Set.of("username", "email", "firstName", "lastName", "timeZone", "country",
             "zipCode", "avatar", "gender", "birthYear", "hint", "manager", "password", "status",
-            "tenantUserPrivileges", "identityProviderId");
+            "tenantUserPrivileges", "identityProviderId", "orgUserId", "companyName", "dept", "companyContactPhone",
+            "worknumber", "street", "suiteNo", "city", "zip", "state", "canCreateBot", "isDeveloper", "botTasks");
     static final Set<String> READ_ONLY = Set.of("id", "createdAt", "updatedAt", "activeApiKeys", "groups",
             "organizations");
     /** Values are length-checked by the rules; this only bounds what is read. */
     static final int ANY = 65_536;
     static final int MAX_PRIVILEGES = 50;
+    static final int MAX_BOT_TASKS = 1000;
 
     private UserJson() {
     }
@@ -64,9 +69,23 @@ final class UserJson {
         UserCommand user = new UserCommand(text(in, "email"), text(in, "firstName"), text(in, "lastName"),
                 text(in, "timeZone"), text(in, "country"), text(in, "zipCode"), text(in, "avatar"), text(in, "gender"),
                 in.whole("birthYear"),
-                text(in, "hint"), text(in, "manager"), text(in, "password"), status);
+                text(in, "hint"), text(in, "manager"), text(in, "password"), status, Map.of(), Value.absent(),
+                Value.absent(), Value.absent())
+                .withWork(attributes(in), in.flag("canCreateBot"), in.flag("isDeveloper"),
+                        in.texts("botTasks", MAX_BOT_TASKS, ANY));
         in.check();
         return new ProvisionCommand(user, privileges, in.text("identityProviderId", ANY));
+    }
+
+    /** The work profile's texts the body names, by attribute. */
+    static Map<Attribute, Value<String>> attributes(JsonInput in) {
+        Map<Attribute, Value<String>> named = new EnumMap<>(Attribute.class);
+        for (Attribute attribute : Attribute.values()) {
+            if (in.has(attribute.field())) {
+                named.put(attribute, text(in, attribute.field()));
+            }
+        }
+        return named;
     }
 
     private static UserStatus parse(String text) {

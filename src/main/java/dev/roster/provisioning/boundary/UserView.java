@@ -5,6 +5,7 @@ import dev.roster.directory.boundary.DirectoryViews.GroupRef;
 import dev.roster.directory.boundary.DirectoryViews.OrganizationRef;
 import dev.roster.privilege.boundary.PrivilegeView;
 import dev.roster.privilege.entity.Privilege;
+import dev.roster.user.entity.Attribute;
 import dev.roster.user.entity.User;
 import jakarta.annotation.Nullable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -13,20 +14,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A user with the seed's fields, plus {@code id}, {@code status}, {@code manager} (the manager's username),
+ * A user with the seed's fields, the work profile of Kore.ai's {@code userInfo} (seed 002; {@code botTasks} are
+ * its {@code assignBotTasks}), plus {@code id}, {@code status}, {@code manager} (the manager's username),
  * {@code createdAt} and {@code updatedAt}. A password can be written but is never read back; {@code activeApiKeys}
  * lists the user's keys that work now, without their secrets.
  */
 @JsonbPropertyOrder({"id", "username", "email", "firstName", "lastName", "timeZone", "country", "zipCode",
         "avatar", "gender", "birthYear", "hint", "manager", "status", "tenantUserPrivileges", "activeApiKeys",
-        "groups", "organizations", "identityProviderId", "createdAt", "updatedAt"})
+        "groups", "organizations", "identityProviderId", "orgUserId", "companyName", "dept", "companyContactPhone",
+        "worknumber", "street", "suiteNo", "city", "zip", "state", "canCreateBot", "isDeveloper", "botTasks",
+        "createdAt", "updatedAt"})
 public record UserView(String id, String username, String email, @Nullable String firstName, @Nullable String lastName,
                        @Nullable String timeZone, @Nullable String country, @Nullable String zipCode,
                        @Nullable String avatar, @Nullable String gender, @Nullable Integer birthYear,
                        @Nullable String hint, @Nullable String manager, String status,
                        List<PrivilegeView.Held> tenantUserPrivileges, List<ApiKeyView> activeApiKeys,
                        List<GroupRef> groups, List<OrganizationRef> organizations,
-                       @Nullable String identityProviderId, Instant createdAt, Instant updatedAt) {
+                       @Nullable String identityProviderId, @Nullable String orgUserId,
+                       @Nullable String companyName, @Nullable String dept, @Nullable String companyContactPhone,
+                       @Nullable String worknumber, @Nullable String street, @Nullable String suiteNo,
+                       @Nullable String city, @Nullable String zip, @Nullable String state,
+                       @Nullable Boolean canCreateBot, @Nullable Boolean isDeveloper, List<String> botTasks,
+                       Instant createdAt, Instant updatedAt) {
 
     /** {@code roleNames}: the names of the roles the privileges name, by id. */
     public static UserView from(User user, List<Privilege> privileges, Map<String, String> roleNames,
@@ -35,7 +44,12 @@ public record UserView(String id, String username, String email, @Nullable Strin
                 user.timeZone(), user.country(), user.zipCode(), user.avatar(), user.gender(), user.birthYear(),
                 user.hint(), user.manager() == null ? null : user.manager().username(), user.status().name(),
                 privileges.stream().map(p -> PrivilegeView.Held.from(p, roleNames)).toList(), keys, groups,
-                organizations, user.identityProviderId(), user.createdAt(), user.updatedAt());
+                organizations, user.identityProviderId(), user.attribute(Attribute.ORG_USER_ID),
+                user.attribute(Attribute.COMPANY_NAME), user.attribute(Attribute.DEPT),
+                user.attribute(Attribute.COMPANY_CONTACT_PHONE), user.attribute(Attribute.WORKNUMBER),
+                user.attribute(Attribute.STREET), user.attribute(Attribute.SUITE_NO), user.attribute(Attribute.CITY),
+                user.attribute(Attribute.ZIP), user.attribute(Attribute.STATE), user.canCreateBot(),
+                user.isDeveloper(), user.botTasks(), user.createdAt(), user.updatedAt());
     }
 
     /** A hit of the operator's cross-tenant search, naming the tenant it is in. */

@@ -3,6 +3,7 @@ package dev.roster.provisioning.boundary;
 import dev.roster.caller.Roles;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
+import dev.roster.problem.InvalidInput;
 import dev.roster.problem.Problem;
 import dev.roster.provisioning.control.Provisioning;
 import dev.roster.user.control.Users;
@@ -67,14 +68,22 @@ public class UsersResource {
             + "its role reaches (USER itself, TEAM_LEADER its direct reports, MANAGEMENT everyone below it, "
             + "ADMINISTRATOR and INTERNAL_AUDITING everyone). Active users are those holding a privilege effective "
             + "now. `q` is a case-insensitive prefix of username, email, first or last name (a whole e-mail finds its "
-            + "user). Ordered by username.")
+            + "user). Ordered by username. `orgUserId` instead finds the users with exactly that organization-assigned "
+            + "id (Kore.ai's), whatever their status.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "UserPage")))
     @APIResponse(responseCode = "400", description = "Bad page, size or q",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Page<UserView> list(@QueryParam("page") String page,
                                @QueryParam("size") String size,
-                               @Parameter(description = "prefix to search for") @QueryParam("q") String q) {
-        Page<User> found = users.active(PageRequest.of(page, size), q);
+                               @Parameter(description = "prefix to search for") @QueryParam("q") String q,
+                               @Parameter(description = "an exact organization-assigned id; not with q")
+                               @QueryParam("orgUserId") String orgUserId) {
+        boolean byOrgUserId = orgUserId != null && !orgUserId.isEmpty();
+        if (byOrgUserId && q != null && !q.isEmpty()) {
+            throw new InvalidInput("q", "cannot be combined with orgUserId, which finds users by an exact id");
+        }
+        Page<User> found = byOrgUserId ? users.withOrgUserId(PageRequest.of(page, size), orgUserId)
+                : users.active(PageRequest.of(page, size), q);
         return new Page<>(views.of(found.content()), found.page(), found.size(), found.totalElements(),
                 found.totalPages());
     }

@@ -1,18 +1,37 @@
 package dev.roster.provisioning.control;
 
 import dev.roster.caller.Caller;
+import dev.roster.directory.control.Groups;
 import dev.roster.directory.control.IdentityProviders;
+import dev.roster.directory.control.Memberships;
+import dev.roster.directory.entity.Group;
+import dev.roster.invitation.control.Invitations;
+import dev.roster.platform.Batches;
 import dev.roster.platform.Races;
+import dev.roster.platform.Value;
 import dev.roster.privilege.control.Privileges;
+import dev.roster.problem.Conflict;
+import dev.roster.problem.InvalidInput;
+import dev.roster.problem.NotFound;
 import dev.roster.problem.PreconditionFailed;
+import dev.roster.problem.RosterException;
 import dev.roster.user.control.UserCommand;
+import dev.roster.user.control.UserRules;
 import dev.roster.user.control.Users;
+import dev.roster.user.control.Visibility;
 import dev.roster.user.entity.User;
 import dev.roster.user.entity.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Provisioning a user in one call and one transaction: its own fields and its privileges together, suspension and
@@ -23,8 +42,50 @@ import java.util.List;
 @ApplicationScoped
 public class Provisioning {
 
+    /** Users created in one transaction. */
+    static final int CHUNK = 500;
+
     @Inject
     Writes writes;
+
+    @Inject
+    Batches batches;
+
+    /** What became of one user to create. */
+    public sealed interface Outcome permits Created, Refused {
+    }
+
+    /** The user was created (its id and username: a request of thousands keeps no entity). */
+    public record Created(String id, String username) implements Outcome {
+    }
+
+    /** The user was not created, for this reason; the others were. */
+    public record Refused(RosterException reason) implements Outcome {
+    }
+
+    /**
+     * Creates many users, {@link #CHUNK} to a transaction, each with the same rules as one: a user that cannot be
+     * created (bad input, a username or e-mail address taken, an unknown group or role) is refused on its own, and
+     * every other one is created. What needs no database is checked first, and each chunk looks up what it needs
+     * in a few queries, then writes its rows in batches.
+     */
+    public List<Outcome> createAll(List<NewUser> users) {
+        List<Outcome> outcomes = new ArrayList<>(users.size());
+        List<NewUser> valid = new ArrayList<>(users.size());
+        for (NewUser user : users) {
+            try {
+                UserRules.checkUsername(user.username());
+                UserRules.check(user.provision().user(), true);
+                outcomes.add(null);
+                valid.add(user);
+            } catch (InvalidInput invalid) {
+                outcomes.add(new Refused(invalid));
+            }
+        }
+        Iterator<Outcome> created = batches.applyChunks(valid, CHUNK, writes::createAll, Refused::new).iterator();
+        outcomes.replaceAll(outcome -> outcome == null ? created.next() : outcome);
+        return outcomes;
+    }
 
     /**
      * Creates or updates a user. When a concurrent request created the same user first, the command is applied again
@@ -49,6 +110,34 @@ public class Provisioning {
         writes.deprovision(username);
     }
 
+    /**
+     * Provisions the user with this e-mail address (the Aisera style, seed 000): creates it under {@code username},
+     * or restores it when it was de-provisioned (its username stays), with its tenant-wide roles exactly
+     * {@code roles} (named in the body's {@code rolesField}) when given. A user of the address who is not
+     * de-provisioned is a 409.
+     */
+    public Users.Saved provisionByEmail(String username, UserCommand fields, String rolesField,
+                                        Value<List<String>> roles) {
+        try {
+            return writes.provisionByEmail(username, fields, rolesField, roles);
+        } catch (RuntimeException e) {
+            if (Races.duplicate(e)) {
+                throw Conflict.notUnique("the user was provisioned by another request at the same time");
+            }
+            throw e;
+        }
+    }
+
+    /** Updates the user with this e-mail address; {@code roles} (when given) become its tenant-wide roles. */
+    public User updateByEmail(String email, UserCommand fields, String rolesField, Value<List<String>> roles) {
+        return writes.updateByEmail(email, fields, rolesField, roles);
+    }
+
+    /** De-provisions the user with this e-mail address, as {@link #deprovision} does. */
+    public User deprovisionByEmail(String email) {
+        return writes.deprovisionByEmail(email);
+    }
+
     /** The transactions, each one API call. */
     @ApplicationScoped
     public static class Writes {
@@ -64,6 +153,18 @@ public class Provisioning {
 
         @Inject
         Caller caller;
+
+        @Inject
+        Invitations invitations;
+
+        @Inject
+        Memberships memberships;
+
+        @Inject
+        Groups groups;
+
+        @Inject
+        Visibility visibility;
 
         @Transactional
         public Users.Saved put(String username, ProvisionCommand command, String ifMatch) {
@@ -82,12 +183,107 @@ public class Provisioning {
             return saved;
         }
 
+        /** A chunk of {@link #createAll}: one query for the names taken, one count update per group. */
+        @Transactional(Transactional.TxType.MANDATORY)
+        public List<Outcome> createAll(List<NewUser> chunk) {
+            String tenantId = caller.tenant().id();
+            Set<String> taken = users.taken(tenantId, chunk.stream().map(NewUser::username).toList(),
+                    chunk.stream().map(u -> u.provision().user().email().value()).toList());
+            Map<String, Optional<Group>> named = new HashMap<>();
+            Map<Group, List<User>> joining = new LinkedHashMap<>();
+            List<Outcome> outcomes = new ArrayList<>(chunk.size());
+            for (NewUser wanted : chunk) {
+                UserCommand fields = wanted.provision().user();
+                if (taken.contains(User.lower(wanted.username()))
+                        || taken.contains(User.lower(fields.email().value()))) {
+                    outcomes.add(new Refused(Conflict.notUnique("the tenant has a user with the username or e-mail "
+                            + "address " + fields.email().value() + " already")));
+                    continue;
+                }
+                List<Group> groups = new ArrayList<>();
+                for (String groupId : wanted.groupIds().stream().distinct().toList()) {
+                    named.computeIfAbsent(groupId, this.groups::find).ifPresent(groups::add);
+                }
+                if (groups.size() < wanted.groupIds().stream().distinct().count()) {
+                    outcomes.add(new Refused(new InvalidInput("groups", "names a group this tenant does not have")));
+                    continue;
+                }
+                User user = create(wanted);
+                outcomes.add(new Created(user.id(), user.username()));
+                groups.forEach(group -> joining.computeIfAbsent(group, g -> new ArrayList<>()).add(user));
+            }
+            joining.forEach(memberships::addCreated);
+            return outcomes;
+        }
+
+        /** A user the chunk found free, with its privileges, and its activation e-mail (INVITED until accepted). */
+        private User create(NewUser wanted) {
+            ProvisionCommand command = wanted.provision();
+            User user = users.createFree(wanted.username(), command.user());
+            identityProviders.bind(user, command.identityProviderId());
+            if (wanted.activatedBy() != null) {
+                users.markInvited(user); // before its grants, so it is listed only once it accepts
+            }
+            if (command.privileges().isSet()) {
+                privileges.grantAll(user, command.privileges().value());
+            }
+            if (wanted.activatedBy() != null) {
+                invitations.activation(user, wanted.activatedBy());
+            }
+            return user;
+        }
+
         @Transactional
         public void deprovision(String username) {
-            User user = users.visible(username);
+            deprovision(users.visible(username));
+        }
+
+        private void deprovision(User user) {
             privileges.keepAnAdministrator(user, "de-provisioning it");
             List<String> revoked = privileges.revokeAll(user);
             users.markDeprovisioned(user, revoked);
+        }
+
+        @Transactional
+        public Users.Saved provisionByEmail(String username, UserCommand fields, String rolesField,
+                                            Value<List<String>> roles) {
+            Users.Saved saved;
+            if (!fields.email().isSet() && fields.email().problem() == null) {
+                throw new InvalidInput("email", "is required to provision a user");
+            }
+            Optional<User> known = fields.email().isSet() ? users.byEmail(caller.tenant().id(),
+                    fields.email().value()) : Optional.empty();
+            if (known.isPresent() && known.get().status() != UserStatus.DEPROVISIONED) {
+                throw Conflict.notUnique("the tenant has a user with the e-mail address " + fields.email().value()
+                        + " already; change it with update-user");
+            }
+            saved = known.isPresent() ? new Users.Saved(users.put(known.get().username(), fields, null).user(), false)
+                    : new Users.Saved(users.create(username, fields), true);
+            if (roles.isSet()) {
+                privileges.replaceTenantWide(saved.user(), rolesField, roles.value());
+            }
+            return saved;
+        }
+
+        @Transactional
+        public User updateByEmail(String email, UserCommand fields, String rolesField, Value<List<String>> roles) {
+            User user = users.put(visibleByEmail(email).username(), fields, null).user();
+            if (roles.isSet()) {
+                privileges.replaceTenantWide(user, rolesField, roles.value());
+            }
+            return user;
+        }
+
+        @Transactional
+        public User deprovisionByEmail(String email) {
+            User user = visibleByEmail(email);
+            deprovision(user);
+            return user;
+        }
+
+        private User visibleByEmail(String email) {
+            return users.byEmail(caller.tenant().id(), email).filter(visibility::sees)
+                    .orElseThrow(() -> new NotFound("there is no user with the e-mail address " + email));
         }
     }
 }

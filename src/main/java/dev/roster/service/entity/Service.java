@@ -14,7 +14,10 @@ public enum Service {
             List.of("/api/v1/provisioning/token")),
     INVITATIONS("invitations", "Invitations by e-mail", false, List.of("/api/v1/provisioning/invitations",
             "/api/v1/invitations/"), List.of()),
-    APPXITE("appxite", "AppXite user management", false, List.of("/api/appxite/"), List.of());
+    APPXITE("appxite", "AppXite user management", false, List.of("/api/appxite/"), List.of()),
+    AISERA("aisera", "Aisera user provisioning", false, List.of("/scim/provision-user", "/scim/update-user/",
+            "/scim/de-provision-user/"), List.of()),
+    KORE("kore", "Kore.ai bulk user creation", false, List.of("/api/public/"), List.of());
 
     private final String id;
     private final String title;

@@ -4,10 +4,12 @@ import dev.roster.platform.Passwords;
 import dev.roster.platform.Checks;
 import dev.roster.platform.Value;
 import dev.roster.problem.InvalidInput;
+import dev.roster.user.entity.Attribute;
 import dev.roster.user.entity.UserStatus;
 import java.time.DateTimeException;
 import java.time.Year;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -23,12 +25,15 @@ public final class UserRules {
     static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
     static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2,3}");
+    /** An application's id (a Kore.ai {@code botId}): 1 to 128 characters without control characters. */
+    public static final Pattern BOT_ID = Pattern.compile("[^\\p{Cntrl}]{1,128}");
+    static final int MAX_BOT_TASKS = 100;
 
     private UserRules() {
     }
 
     /** Checks {@code command} for a create or an update; returns it with values normalised (country upper case). */
-    static UserCommand check(UserCommand command, boolean creating) {
+    public static UserCommand check(UserCommand command, boolean creating) {
         Checks checks = new Checks();
         Value<String> email = command.email();
         if (checks.readable("email", email)) {
@@ -49,7 +54,7 @@ public final class UserRules {
             }
         }
         Value<String> country = command.country();
-        if (checks.fits("country", country, 3) && !country.value().isEmpty()) {
+        if (checks.readable("country", country) && country.isSet() && !country.value().isEmpty()) {
             if (COUNTRY.matcher(country.value()).matches()) {
                 country = Value.of(country.value().toUpperCase(Locale.ROOT));
             } else {
@@ -79,10 +84,21 @@ public final class UserRules {
                 && command.status().value() != UserStatus.SUSPENDED) {
             checks.fail("status", "may be set to ACTIVE or SUSPENDED; DELETE de-provisions a user");
         }
+        for (Attribute attribute : Attribute.values()) {
+            checks.maxLength(attribute.field(), command.attribute(attribute), attribute.maxLength());
+        }
+        checks.readable("canCreateBot", command.canCreateBot());
+        checks.readable("isDeveloper", command.isDeveloper());
+        Value<List<String>> tasks = command.botTasks();
+        if (checks.readable("botTasks", tasks) && tasks.isSet()) {
+            if (tasks.value().size() > MAX_BOT_TASKS) {
+                checks.fail("botTasks", "assigns at most " + MAX_BOT_TASKS + " agents");
+            } else if (tasks.value().stream().anyMatch(id -> !BOT_ID.matcher(id).matches())) {
+                checks.fail("botTasks", "holds agent ids of 1 to 128 characters without control characters");
+            }
+        }
         checks.done();
-        return new UserCommand(command.email(), command.firstName(), command.lastName(), command.timeZone(), country,
-                command.zipCode(), command.avatar(), command.gender(), command.birthYear(), command.hint(),
-                command.manager(), command.password(), command.status());
+        return command.withCountry(country);
     }
 
     /** A username the API accepts, or 400. */

@@ -12,6 +12,7 @@ import dev.roster.problem.Conflict;
 import dev.roster.problem.InvalidInput;
 import dev.roster.problem.NotFound;
 import dev.roster.problem.PreconditionFailed;
+import dev.roster.user.entity.Attribute;
 import dev.roster.user.entity.User;
 import dev.roster.user.entity.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,10 +26,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Reading, creating, updating and de-provisioning the users of the caller's tenant. */
@@ -140,6 +144,26 @@ public class Users {
         return query;
     }
 
+    /**
+     * The users the caller may see whose organization-assigned id (Kore.ai's {@code orgUserId}) is exactly
+     * {@code orgUserId}, whatever their status, by username: one range of {@code ix_users_org_user_id}.
+     */
+    public Page<User> withOrgUserId(PageRequest page, String orgUserId) {
+        if (orgUserId.length() > Attribute.ORG_USER_ID.maxLength()) {
+            throw new InvalidInput("orgUserId", "must be at most " + Attribute.ORG_USER_ID.maxLength()
+                    + " characters long");
+        }
+        String where = " FROM User u WHERE u.tenantId = :tenant AND u.orgUserId = :orgUserId" + visibility.condition();
+        TypedQuery<Long> count = visibility.bind(em.createQuery("SELECT COUNT(u)" + where, Long.class));
+        TypedQuery<String> ids = visibility.bind(em.createQuery("SELECT u.id" + where + " ORDER BY u.usernameLc, u.id",
+                String.class));
+        for (Query query : List.of(count, ids)) {
+            query.setParameter("tenant", caller.tenant().id()).setParameter("orgUserId", orgUserId);
+        }
+        List<String> found = ids.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        return Page.of(byIds(found), page, count.getSingleResult());
+    }
+
     /** The users with these ids, with their managers, in the order of the ids (an id without a user is left out). */
     public List<User> byIds(List<String> ids) {
         if (ids.isEmpty()) {
@@ -163,8 +187,61 @@ public class Users {
     @Transactional(Transactional.TxType.MANDATORY)
     public Saved put(String username, UserCommand requested, String ifMatch) {
         UserRules.checkUsername(username);
+        return save(username, find(caller.tenant().id(), username).orElse(null), requested, ifMatch);
+    }
+
+    /**
+     * Creates a user, refusing (409) a username or e-mail address the tenant has already. Part of the caller's
+     * transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public User create(String username, UserCommand requested) {
+        UserRules.checkUsername(username);
+        if (find(caller.tenant().id(), username).isPresent()) {
+            throw Conflict.notUnique("the tenant has a user named " + username + " already");
+        }
+        return save(username, null, requested, null).user();
+    }
+
+    /**
+     * Creates a user whose username and e-mail address the caller found free ({@link #taken}): no query, so a chunk
+     * of creates is written in batches. A race with another create still ends in the unique constraints (a 409).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public User createFree(String username, UserCommand requested) {
+        UserRules.checkUsername(username);
+        return save(username, null, requested, null, false).user();
+    }
+
+    /**
+     * Which of these usernames and e-mail addresses the tenant's users hold already (in lower case): one index probe
+     * per value, before the chunk writes anything (an {@code IN} list would make Derby read every user of the tenant,
+     * and a {@code UNION} of probes costs it seconds to compile).
+     */
+    public Set<String> taken(String tenantId, Collection<String> usernames, Collection<String> emails) {
+        Set<String> taken = new HashSet<>();
+        TypedQuery<Long> byName = em.createNamedQuery(User.USERNAME_TAKEN, Long.class).setParameter("tenant", tenantId);
+        for (String name : usernames.stream().map(User::lower).distinct().toList()) {
+            if (byName.setParameter("name", name).getSingleResult() > 0) {
+                taken.add(name);
+            }
+        }
+        TypedQuery<Long> byEmail = em.createNamedQuery(User.EMAIL_USED, Long.class).setParameter("tenant", tenantId);
+        for (String email : emails.stream().map(User::lower).distinct().toList()) {
+            if (byEmail.setParameter("email", email).getSingleResult() > 0) {
+                taken.add(email);
+            }
+        }
+        return taken;
+    }
+
+    private Saved save(String username, User found, UserCommand requested, String ifMatch) {
+        return save(username, found, requested, ifMatch, true);
+    }
+
+    private Saved save(String username, User found, UserCommand requested, String ifMatch, boolean checkEmail) {
         String tenantId = caller.tenant().id();
-        User user = find(tenantId, username).orElse(null);
+        User user = found;
         if (ifMatch != null && (user == null || !matches(ifMatch, etag(user)))) {
             throw new PreconditionFailed(user == null ? "the user does not exist, so If-Match cannot match"
                     : "If-Match " + ifMatch + " does not match the current entity tag " + etag(user)
@@ -180,7 +257,9 @@ public class Users {
             changes.note("email", user.email(), input.email().value());
             user.changeEmail(input.email().value());
         }
-        checkEmailFree(user);
+        if (checkEmail) {
+            checkEmailFree(user);
+        }
         apply(input, user, changes);
         if (input.manager().present()) {
             String named = input.manager().value();
@@ -266,10 +345,14 @@ public class Users {
                 .setParameter("email", User.lower(email)).getResultStream().findFirst();
     }
 
-    /** A user created in this transaction to be invited: INVITED until it accepts, so it signs in to nothing. */
+    /**
+     * A user created in this transaction to be invited: INVITED until it accepts, so it signs in to nothing and is not
+     * listed, whatever privileges it holds.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void markInvited(User user) {
         user.changeStatus(UserStatus.INVITED);
+        listing.update(user, List.of());
     }
 
     /**
@@ -305,6 +388,15 @@ public class Users {
         set("gender", user.gender(), input.gender(), changes, user::changeGender);
         set("birthYear", user.birthYear(), input.birthYear(), changes, user::changeBirthYear);
         set("hint", user.hint(), input.hint(), changes, user::changeHint);
+        for (Attribute attribute : Attribute.values()) {
+            set(attribute.field(), user.attribute(attribute), input.attribute(attribute), changes,
+                    value -> user.changeAttribute(attribute, value));
+        }
+        set("canCreateBot", user.canCreateBot(), input.canCreateBot(), changes, user::changeCanCreateBot);
+        set("isDeveloper", user.isDeveloper(), input.isDeveloper(), changes, user::changeIsDeveloper);
+        Value<List<String>> tasks = input.botTasks().present() && input.botTasks().value() == null
+                ? Value.of(List.of()) : input.botTasks();
+        set("botTasks", user.botTasks(), tasks, changes, user::changeBotTasks);
     }
 
     private static <T> void set(String field, T before, Value<T> after, Changes changes,

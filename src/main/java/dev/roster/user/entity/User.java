@@ -38,6 +38,10 @@ import java.util.UUID;
 @NamedQuery(name = User.TO_RELIST,
         query = "SELECT u FROM User u WHERE u.tenantId = :tenant AND u.relistAt <= :now ORDER BY u.relistAt")
 @NamedQuery(name = User.BY_IDS, query = "SELECT u FROM User u LEFT JOIN FETCH u.manager WHERE u.id IN :ids")
+@NamedQuery(name = User.USERNAME_TAKEN, query = "SELECT COUNT(u) FROM User u WHERE u.tenantId = :tenant"
+        + " AND u.usernameLc = :name")
+@NamedQuery(name = User.EMAIL_USED, query = "SELECT COUNT(u) FROM User u WHERE u.tenantId = :tenant"
+        + " AND u.emailLc = :email")
 @NamedQuery(name = User.BY_ID, query = "SELECT u FROM User u WHERE u.tenantId = :tenant AND u.id = :id")
 @NamedQuery(name = User.EMAIL_TAKEN, query = "SELECT COUNT(u) FROM User u WHERE u.tenantId = :tenant "
         + "AND u.emailLc = :email AND u.id <> :id")
@@ -56,11 +60,15 @@ public class User {
     public static final String BY_ID = "User.byId";
     public static final String BY_IDS = "User.byIds";
     public static final String EMAIL_TAKEN = "User.emailTaken";
+    public static final String USERNAME_TAKEN = "User.usernameTaken";
+    public static final String EMAIL_USED = "User.emailUsed";
     public static final String MOVE_SUBTREE = "User.moveSubtree";
     /** How deep a management chain may go; keeps {@code mgmt_path} within its column. */
     public static final int MAX_DEPTH = 48;
     /** The end of time for {@code listed_from} and {@code listed_until} (a NOT NULL column needs a value). */
     public static final Instant NEVER = Instant.parse("9999-12-31T00:00:00Z");
+    /** Separates the ids in {@code bot_tasks}; an id holds no control character. */
+    public static final String SEPARATOR = "\u001f";
 
     @Id
     private String id;
@@ -107,6 +115,27 @@ public class User {
     /** The identity provider the user signs in through, if any (the directory's; Roster does not federate). */
     @Column(name = "identity_provider_id")
     private String identityProviderId;
+    @Column(name = "org_user_id")
+    private String orgUserId;
+    @Column(name = "company_name")
+    private String companyName;
+    private String dept;
+    @Column(name = "company_contact_phone")
+    private String companyContactPhone;
+    private String worknumber;
+    private String street;
+    @Column(name = "suite_no")
+    private String suiteNo;
+    private String city;
+    private String zip;
+    private String state;
+    @Column(name = "can_create_bot")
+    private Boolean canCreateBot;
+    @Column(name = "is_developer")
+    private Boolean isDeveloper;
+    /** The ids of {@link #botTasks()}, separated by {@link #SEPARATOR}. */
+    @Column(name = "bot_tasks")
+    private String botTasks;
     /**
      * The current or next interval in which the user is in the active list; both {@link #NEVER} while it is not
      * listed. {@code listedWindows} holds every interval when there are several, and {@code relistAt} is when the
@@ -170,6 +199,42 @@ public class User {
     public void changeGender(String gender) { this.gender = gender; }
     public void changeBirthYear(Integer birthYear) { this.birthYear = birthYear; }
     public void changeHint(String hint) { this.hint = hint; }
+    public void changeCanCreateBot(Boolean canCreateBot) { this.canCreateBot = canCreateBot; }
+    public void changeIsDeveloper(Boolean isDeveloper) { this.isDeveloper = isDeveloper; }
+
+    public void changeBotTasks(List<String> ids) {
+        this.botTasks = ids == null || ids.isEmpty() ? null : String.join(SEPARATOR, ids);
+    }
+
+    public void changeAttribute(Attribute attribute, String value) {
+        switch (attribute) {
+            case ORG_USER_ID -> orgUserId = value;
+            case COMPANY_NAME -> companyName = value;
+            case DEPT -> dept = value;
+            case COMPANY_CONTACT_PHONE -> companyContactPhone = value;
+            case WORKNUMBER -> worknumber = value;
+            case STREET -> street = value;
+            case SUITE_NO -> suiteNo = value;
+            case CITY -> city = value;
+            case ZIP -> zip = value;
+            case STATE -> state = value;
+        }
+    }
+
+    public String attribute(Attribute attribute) {
+        return switch (attribute) {
+            case ORG_USER_ID -> orgUserId;
+            case COMPANY_NAME -> companyName;
+            case DEPT -> dept;
+            case COMPANY_CONTACT_PHONE -> companyContactPhone;
+            case WORKNUMBER -> worknumber;
+            case STREET -> street;
+            case SUITE_NO -> suiteNo;
+            case CITY -> city;
+            case ZIP -> zip;
+            case STATE -> state;
+        };
+    }
     public void bindIdentityProvider(String providerId) { this.identityProviderId = providerId; touch(); }
     public void changePasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
 
@@ -234,6 +299,13 @@ public class User {
     public Integer birthYear() { return birthYear; }
     public String hint() { return hint; }
     public String identityProviderId() { return identityProviderId; }
+    public Boolean canCreateBot() { return canCreateBot; }
+    public Boolean isDeveloper() { return isDeveloper; }
+
+    /** The agents assigned to the user (Kore.ai's {@code assignBotTasks}), in the order given. */
+    public List<String> botTasks() {
+        return botTasks == null ? List.of() : List.of(botTasks.split(SEPARATOR));
+    }
     public Instant lastSignInAt() { return lastSignInAt; }
 
     /** Whether the user can sign in at {@code now}: ACTIVE, and inside a window of an effective privilege. */

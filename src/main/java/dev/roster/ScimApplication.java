@@ -1,0 +1,31 @@
+package dev.roster;
+
+import dev.roster.aisera.boundary.AiseraResource;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The paths under {@code /scim}: Aisera's user provisioning API ({@code /scim/provision-user} and its siblings, seed
+ * 000). Outside {@code /api} because Aisera's clients call those paths as they are; the same security, providers and
+ * error rendering as {@link RosterApplication}.
+ */
+@ApplicationPath("/scim")
+public class ScimApplication extends Application {
+
+    static final Set<Class<?>> RESOURCES = Set.of(AiseraResource.class);
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        Set<Class<?>> classes = new HashSet<>(RESOURCES);
+        classes.addAll(RosterApplication.PROVIDERS);
+        return classes;
+    }
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
+}
