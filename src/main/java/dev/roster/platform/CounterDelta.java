@@ -35,9 +35,4 @@ public class CounterDelta {
         this.delta = delta;
         this.sortKey = sortKey;
     }
-
-    /** Adds another change of the same transaction to this row, not yet visible to anyone. */
-    void add(long more) {
-        this.delta += more;
-    }
 }

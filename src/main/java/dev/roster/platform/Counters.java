@@ -4,16 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.TransactionScoped;
 import jakarta.transaction.Transactional;
-import java.io.Serializable;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
@@ -80,9 +76,6 @@ public class Counters {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
-    Pending pending;
-
     /** Rows younger than this may belong to transactions still open: they are summed, never settled. */
     @Inject
     @ConfigProperty(name = "roster.counters.settle-after-seconds", defaultValue = "10")
@@ -106,29 +99,8 @@ public class Counters {
             return;
         }
         Instant now = Clock.now();
-        written.add(name);
-        if (key == null && !at.isAfter(now)) { // the changes of one transaction that take effect now: one row
-            CounterDelta row = pending.now.get(name);
-            if (row != null) {
-                row.add(delta);
-                return;
-            }
-            row = new CounterDelta(name, now, delta, null);
-            em.persist(row);
-            pending.now.put(name, row);
-            return;
-        }
         em.persist(new CounterDelta(name, at.isBefore(now) ? now : at, delta, key));
-    }
-
-    /**
-     * The rows a transaction inserted that take effect now, by counter: further changes of the same transaction add
-     * to them (a request that creates thousands of users writes one row for the audit count, not thousands).
-     */
-    @TransactionScoped
-    static class Pending implements Serializable {
-        private static final long serialVersionUID = 1L;
-        transient Map<String, CounterDelta> now = new HashMap<>();
+        written.add(name);
     }
 
     /**

@@ -37,7 +37,8 @@ class ErrorContractIT extends RosterIT {
 
     @Test
     void aRefusedCredentialIsTheAiseraShapeOnTheAiseraPaths() {
-        Api.Answer answer = refused("/scim/provision-user");
+        Api.Answer answer = api.get("/scim/provision-user").header("Authorization", FORGED)
+                .header("x-app-token", "rk_forged").send().expect(401);
         JsonObject error = answer.json();
         assertEquals(401, error.getInt("status"));
         assertEquals("Unauthorized", error.getString("error"));

@@ -8,6 +8,7 @@ import dev.roster.it.shared.SharedRoster;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -200,6 +201,34 @@ class KoreIT extends RosterIT {
         assertEquals(1, answer.getJsonArray("failedUserDetails").size());
         assertEquals(249, api.get("/api/v1/provisioning/groups/" + group).as(admin).send().expect(200).json()
                 .getInt("memberCount"), "249 new members and no count for the refused one");
+
+    }
+
+    @Test
+    void aThousandUsersInOneCallAreAuditedInThePresentAndCountedAtOnce() {
+        String users = IntStream.range(0, 1000).mapToObj(i -> "{\"userInfo\": {\"emailId\": \"b" + i
+                + "@example.com\"}, \"groups\": [\"" + group + "\"], \"roles\": [{\"roleId\": \"" + role
+                + "\", \"botId\": \"st-1\"}], \"sendEmail\": false}").collect(Collectors.joining(","));
+        assertEquals(SUCCESS, api.post(PATH).header("auth", admin).json("{\"users\": [" + users + "]}").send()
+                .expect(200).body());
+        Instant answered = Instant.now();
+        JsonObject newest = api.get("/api/v1/provisioning/events?size=1").as(admin).send().expect(200).json();
+        assertTrue(newest.getInt("totalElements") >= 3000, newest.toString());
+        Instant stamped = Instant.parse(newest.getJsonArray("content").getJsonObject(0).getString("occurredAt"));
+        assertTrue(stamped.isBefore(answered.plusSeconds(1)), "3,000 events are stamped " + stamped
+                + ", in the present, not seconds ahead of the answer at " + answered);
+        int listed = 0;
+        for (int page = 0; ; page++) {
+            int events = api.get("/api/v1/provisioning/events?size=200&page=" + page).as(admin).send().expect(200)
+                    .content().size();
+            listed += events;
+            if (events == 0) {
+                break;
+            }
+        }
+        assertEquals(listed, newest.getInt("totalElements"), "the burst is counted at once");
+        assertEquals(1000, api.get("/api/v1/provisioning/groups/" + group).as(admin).send().expect(200).json()
+                .getInt("memberCount"));
     }
 
     @Test
