@@ -9,7 +9,8 @@
 # Test settings only: fsync is off, since what the tests kill is Roster, not PostgreSQL or the machine. Every
 # statement's plan is logged (auto_explain) with sequential scans priced out of the planner's choice
 # (enable_seqscan=off), so a plan that still scans a table has no index it could use: the build reads the log
-# afterwards and fails on such a plan (dev.roster.build.QueryPlans).
+# afterwards and fails on such a plan (dev.roster.build.QueryPlans). Autovacuum looks at a table every second after a
+# few changes, so the planner soon has the statistics a running Roster's database has, not those of empty tables.
 set -euo pipefail
 command=${1:?start or stop}
 port=${2:-55432}
@@ -64,7 +65,10 @@ start)
     as_owner "$bin/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 60 \
         -o "-h 127.0.0.1 -p $port -k $cluster -c fsync=off -c full_page_writes=off -c max_connections=200 \
             -c shared_preload_libraries=auto_explain -c auto_explain.log_min_duration=0 \
-            -c auto_explain.log_nested_statements=on -c enable_seqscan=off" start >/dev/null \
+            -c auto_explain.log_nested_statements=on -c enable_seqscan=off -c autovacuum_naptime=1 \
+            -c autovacuum_analyze_threshold=20 -c autovacuum_analyze_scale_factor=0.05 \
+            -c autovacuum_vacuum_threshold=20 -c autovacuum_vacuum_scale_factor=0.05 \
+            -c autovacuum_vacuum_insert_threshold=20 -c autovacuum_vacuum_insert_scale_factor=0.05" start >/dev/null \
         || { cat "$cluster/server.log" >&2; exit 1; }
     # a linguistic default collation, as an operator's database would likely have (Roster must not depend on it)
     PGPASSWORD=roster-it-secret "$bin/psql" -h 127.0.0.1 -p "$port" -U roster -d postgres -qc \

@@ -32,13 +32,17 @@ class QueryPlansTest {
             "\tLimit  (cost=0.42..9.00 rows=5 width=37)",
             "\t  ->  Index Only Scan using ix_users_listing on users u  (cost=0.42..9000.00 rows=5000 width=37)",
             "\t        Index Cond: (tenant_id = $1)",
+            "2026-11-30 03:40:02.700 UTC [312] LOG:  duration: 0.030 ms  plan:",
+            "\tQuery Text: SELECT t0.ID FROM users t0 WHERE t0.ID = $1",
+            "\tIndex Scan using ix_users_mgmt_path on users t0  (cost=0.12..8.14 rows=1 width=812)",
+            "\t  Filter: (id = $1)",
             "2026-11-30 03:40:03.000 UTC [313] LOG:  statement: BEGIN");
 
     @Test
-    void aStatementThatScansOneOfRostersTablesIsFoundUnlessItDoesSoByDesign() {
+    void aStatementThatScansOneOfRostersTablesIsFoundUnlessItDoesSoByDesignOrTheTableIsBelievedEmpty() {
         QueryPlans.Result result = QueryPlans.check(LOG);
-        assertEquals(5, result.planned());
-        assertEquals(5, result.distinct());
+        assertEquals(6, result.planned());
+        assertEquals(6, result.distinct());
         assertEquals(Map.of("SELECT * FROM audit_events WHERE actor = $1", Set.of("audit_events"),
                 "SELECT id FROM tenants ORDER BY label", Set.of("tenants (its whole index)")), result.scans());
     }
