@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,16 +20,34 @@ import java.util.concurrent.TimeUnit;
  */
 public record RosterProcess(Process process, Path logFile, int port, long startupMillis) implements AutoCloseable {
 
+    /** Where {@link #freePort} looks: below 32768, where Linux starts handing out the ports of outgoing connections. */
+    static final int PORTS_FROM = 20_000;
+    static final int PORTS_TO = 32_000;
+
+    /**
+     * A port free now, below the range the kernel gives outgoing connections: a port from that range (what
+     * {@code new ServerSocket(0)} answers) was once taken by one of the tests' own client connections between this
+     * check and Payara's bind, and Roster never started ("GrizzlyProxy is NULL").
+     */
+    static int freePort() {
+        for (int tries = 0; tries < 200; tries++) {
+            int port = ThreadLocalRandom.current().nextInt(PORTS_FROM, PORTS_TO);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no free port between " + PORTS_FROM + " and " + PORTS_TO);
+    }
+
     /**
      * Starts Roster on a free port with its data in {@code data} and waits until {@code /health} is UP. No
      * {@code ROSTER_*} variable of the calling environment is passed on, so Roster runs with its production
      * defaults but for what {@code env} sets.
      */
     public static RosterProcess start(Path work, Path data, Map<String, String> env) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         Files.createDirectories(work);
         Path log = Files.createTempFile(work, "payara", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
