@@ -119,7 +119,7 @@ public class AiseraResource {
             content = @Content(schema = @Schema(ref = "AiseraUser")))
     public AiseraUser update(@PathParam("email") String email, JsonObject body) {
         JsonInput in = read(body);
-        in.string("username", ANY);
+        in.string("username", ANY); // read so that a value of the wrong type is refused; usernames never change
         UserCommand fields = fields(in);
         if (in.has("email")) {
             fields = fields.withEmail(in.string("email", ANY));

@@ -168,8 +168,9 @@ public class Invitations {
 
     /**
      * The activation e-mail of a user created in this transaction by {@code service} (Kore.ai's {@code sendEmail}): the
-     * user is INVITED until it accepts, which needs {@code service} switched on, and listed only then. Call it after
-     * granting the user's privileges: a grant makes a user ACTIVE. Part of the caller's transaction.
+     * user is INVITED until it accepts, which needs {@code service} switched on, and listed only then. A caller that
+     * marks the user INVITED before granting its privileges ({@code Users.markInvited}, as bulk creates do) spares the
+     * active list an entry and an exit; marking it again here changes nothing. Part of the caller's transaction.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Invited activation(User created, Service service) {
