@@ -99,7 +99,7 @@ public class KoreResource {
             + "e-mail address; `groups` are group ids; each of `roles` grants the role `roleId` (an id or a name) "
             + "scoped to the bot `botId`; `canCreateBot` and `isDeveloper` default to true; `sendEmail` (default "
             + "true) sends the activation e-mail of an invitation, and the user is INVITED until it accepts (without "
-            + "it the user is ACTIVE at once). `country` is an ISO 3166 code. Users are created 100 to a "
+            + "it the user is ACTIVE at once). `country` is an ISO 3166 code. Users are created 500 to a "
             + "transaction; one that cannot be created is reported in `failedUserDetails` and the others are "
             + "created (200 either way). Each failure's `msg`: `EMAIL_ID_REQUIRED` (no `emailId`), `INVALID_EMAIL`, "
             + "`DUPLICATE_EMAIL_IN_REQUEST` (an `emailId` sent earlier in the same request), `INVALID_GROUP` (not a "
