@@ -10,8 +10,11 @@ import dev.roster.directory.boundary.IdentityProvidersResource;
 import dev.roster.directory.boundary.OrganizationsResource;
 import dev.roster.domain.boundary.DomainMappingsResource;
 import dev.roster.endpoint.boundary.ServiceEndpointsResource;
+import dev.roster.idempotency.boundary.IdempotencyFilter;
 import dev.roster.invitation.boundary.AcceptResource;
 import dev.roster.invitation.boundary.InvitationsResource;
+import dev.roster.job.boundary.BulkResource;
+import dev.roster.job.boundary.JobsResource;
 import dev.roster.kore.boundary.KoreResource;
 import dev.roster.platform.JsonConfig;
 import dev.roster.platform.JsonObjectReader;
@@ -58,7 +61,8 @@ public class RosterApplication extends Application {
 
     /** The providers both applications share. */
     static final Set<Class<?>> PROVIDERS = Set.of(JsonConfig.class, JsonObjectReader.class, RequestIdFilter.class,
-            ProblemMapper.class, TransactionalProblemMapper.class, TenantHeaderFilter.class, FormBodyFilter.class);
+            ProblemMapper.class, TransactionalProblemMapper.class, TenantHeaderFilter.class, FormBodyFilter.class,
+            IdempotencyFilter.class);
 
     static final Set<Class<?>> RESOURCES = Set.of(ApiKeysResource.class, UserApiKeysResource.class,
             AppXiteResource.class, EventsResource.class, GroupsResource.class, IdentityProvidersResource.class,
@@ -66,7 +70,7 @@ public class RosterApplication extends Application {
             AcceptResource.class, InvitationsResource.class, PrivilegesResource.class, RolesResource.class,
             UserPrivilegeResource.class, UserPrivilegesResource.class, AsUsersResource.class,
             ProvisioningInfoResource.class, UsersResource.class, ServicesResource.class, TenantsResource.class,
-            TokenResource.class, KoreResource.class);
+            TokenResource.class, KoreResource.class, BulkResource.class, JobsResource.class);
 
     @Override
     public Set<Class<?>> getClasses() {

@@ -1,5 +1,7 @@
 package dev.roster;
 
+import dev.roster.idempotency.control.IdempotencyRecords;
+import dev.roster.job.control.JobRunner;
 import dev.roster.mail.control.MailSender;
 import dev.roster.operations.LogFormat;
 import dev.roster.operations.PoolMetrics;
@@ -51,6 +53,12 @@ public class Startup {
 
     @Inject
     MailSender mailSender;
+
+    @Inject
+    JobRunner jobRunner;
+
+    @Inject
+    IdempotencyRecords idempotencyRecords;
 
     @Inject
     ListingAnchors listingAnchors;
@@ -110,6 +118,8 @@ public class Startup {
         }
         counterSettlement.start();
         mailSender.start();
+        jobRunner.start();
+        idempotencyRecords.start();
         listingAnchors.start();
         poolMetrics.register();
         LOG.info("Roster " + version() + " started" + httpPort().map(port -> " on port " + port).orElse("")

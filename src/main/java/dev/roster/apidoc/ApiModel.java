@@ -6,11 +6,13 @@ import dev.roster.appxite.boundary.AppXiteResource;
 import dev.roster.audit.boundary.EventsResource;
 import dev.roster.directory.boundary.DirectoryViews;
 import dev.roster.directory.boundary.IdentityProvidersResource;
+import dev.roster.domain.boundary.DomainMappingView;
+import dev.roster.endpoint.boundary.ServiceEndpointView;
 import dev.roster.invitation.boundary.AcceptResource;
 import dev.roster.invitation.boundary.InvitationView;
 import dev.roster.invitation.boundary.InvitationsResource;
-import dev.roster.domain.boundary.DomainMappingView;
-import dev.roster.endpoint.boundary.ServiceEndpointView;
+import dev.roster.job.boundary.JobResult;
+import dev.roster.job.boundary.JobView;
 import dev.roster.privilege.boundary.PrivilegeView;
 import dev.roster.privilege.control.RoleRef;
 import dev.roster.provisioning.boundary.TenantInfoView;
@@ -88,9 +90,12 @@ public class ApiModel implements OASModelReader {
         RECORDS.put("AppXiteResult", AppXiteResource.XResult.class);
         RECORDS.put("AppXiteResults", AppXiteResource.XResults.class);
         RECORDS.put("AiseraUser", AiseraResource.AiseraUser.class);
+        RECORDS.put("Job", JobView.class);
+        RECORDS.put("JobCounts", JobView.Counts.class);
+        RECORDS.put("JobResult", JobResult.class);
         for (String item : List.of("User", "UserInTenant", "Privilege", "Role", "Tenant", "AuditEvent", "ApiKey",
                 "DomainMapping", "ServiceEndpoint", "Group", "Organization", "Member",
-                "IdentityProvider", "Invitation")) {
+                "IdentityProvider", "Invitation", "Job", "JobResult")) {
             PAGES.put(item + "Page", item);
         }
         LISTS.put("PrivilegeList", "Privilege");
@@ -158,6 +163,9 @@ public class ApiModel implements OASModelReader {
         }
         if (type == long.class || type == Long.class) {
             return OASFactory.createSchema().type(SchemaType.INTEGER).format("int64");
+        }
+        if (type == double.class || type == Double.class) {
+            return OASFactory.createSchema().type(SchemaType.NUMBER).format("double");
         }
         if (type == boolean.class || type == Boolean.class) {
             return OASFactory.createSchema().type(SchemaType.BOOLEAN);

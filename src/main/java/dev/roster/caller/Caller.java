@@ -49,6 +49,15 @@ public class Caller {
         this.principal = principal;
     }
 
+    /**
+     * Makes this (request-scoped) caller act for {@code identity} in {@code tenant} outside any HTTP request: work a
+     * request left behind (a bulk job) runs with the rights its submitter had, in the submitter's tenant.
+     */
+    public void actFor(Identity identity, ActingTenant tenant) {
+        this.identity = identity;
+        this.actingTenant = tenant;
+    }
+
     /** The principal the container was told about (the verified token, for a bearer credential). */
     public Principal principal() {
         return principal;

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** A request body that counts what is read and refuses (413) to go past its limit. */
-final class LimitedInput extends FilterInputStream {
+public final class LimitedInput extends FilterInputStream {
 
     /**
      * How much of an oversized body, as a multiple of the limit, is read and discarded so that the client, still
@@ -17,7 +17,7 @@ final class LimitedInput extends FilterInputStream {
     private final long limit;
     private long count;
 
-    LimitedInput(InputStream in, long limit) {
+    public LimitedInput(InputStream in, long limit) {
         super(in);
         this.limit = limit;
     }

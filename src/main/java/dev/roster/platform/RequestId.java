@@ -1,6 +1,5 @@
 package dev.roster.platform;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,7 +7,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The id of the current request: the caller's {@code X-Request-Id} when it is a plain token, otherwise a
+ * The id of the current request (read when first asked for): the caller's {@code X-Request-Id} when it is a plain token, otherwise a
  * fresh UUID. It is echoed in the response, written into audit events and quoted in error bodies.
  */
 @RequestScoped
@@ -22,13 +21,16 @@ public class RequestId {
 
     private String value;
 
-    @PostConstruct
-    void init() {
-        String given = request == null ? null : request.getHeader(HEADER);
-        value = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    public String value() {
+        if (value == null) {
+            String given = request == null ? null : request.getHeader(HEADER);
+            value = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        }
+        return value;
     }
 
-    public String value() {
-        return value;
+    /** Makes work outside any HTTP request (a bulk job) carry the id of the request that started it. */
+    public void continueAs(String id) {
+        value = id;
     }
 }

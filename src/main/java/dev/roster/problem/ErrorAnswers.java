@@ -56,6 +56,9 @@ public class ErrorAnswers {
     /** The reason phrase for a status, also for those the HTTP layer does not know (429 is not "CUSTOM"). */
     static String reason(int status) {
         Response.Status known = Response.Status.fromStatusCode(status);
+        if (status == 422) {
+            return "Unprocessable Content";
+        }
         return known != null ? known.getReasonPhrase() : status >= 500 ? "Server Error" : "Client Error";
     }
 }

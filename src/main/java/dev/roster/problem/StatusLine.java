@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Gives a status the HTTP layer has no reason phrase for its RFC 9110 phrase: Payara's Grizzly writes
- * {@code 429 CUSTOM} for Too Many Requests, and the Servlet API no longer sets a phrase. Every response passes
+ * {@code 429 CUSTOM} for Too Many Requests (and {@code 422 CUSTOM}), and the Servlet API no longer sets a phrase.
+ * Every response passes
  * through here, and {@link ErrorAnswers} calls {@link #set} for answers written before the filters run (the
  * authentication mechanism's). Where the container's response cannot be reached, its own phrase stays.
  */
@@ -33,7 +34,7 @@ public class StatusLine extends HttpFilter {
             @Override
             public void setStatus(int status) {
                 super.setStatus(status);
-                if (status == 429) {
+                if (status == 429 || status == 422) {
                     set(response, status);
                 }
             }

@@ -20,7 +20,7 @@ import java.util.Set;
  * rules in the controls. Read-only fields of the representation are accepted and ignored, so a client can send back
  * what it read; any other field is refused, so a typo is never silently dropped.
  */
-final class UserJson {
+public final class UserJson {
 
     static final Set<String> WRITABLE = Set.of("username", "email", "firstName", "lastName", "timeZone", "country",
             "zipCode", "avatar", "gender", "birthYear", "hint", "manager", "password", "status",
@@ -36,7 +36,7 @@ final class UserJson {
     private UserJson() {
     }
 
-    static ProvisionCommand read(String pathUsername, JsonObject body) {
+    public static ProvisionCommand read(String pathUsername, JsonObject body) {
         JsonInput in = JsonInput.of(body);
         for (String field : in.fields()) {
             if (!WRITABLE.contains(field) && !READ_ONLY.contains(field)) {

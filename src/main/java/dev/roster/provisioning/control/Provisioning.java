@@ -70,8 +70,16 @@ public class Provisioning {
      * in a few queries, then writes its rows in batches.
      */
     public List<Outcome> createAll(List<NewUser> users) {
-        List<Outcome> outcomes = new ArrayList<>(users.size());
         List<NewUser> valid = new ArrayList<>(users.size());
+        List<Outcome> outcomes = checked(users, valid);
+        Iterator<Outcome> created = batches.applyChunks(valid, CHUNK, writes::createAll, Refused::new).iterator();
+        outcomes.replaceAll(outcome -> outcome == null ? created.next() : outcome);
+        return outcomes;
+    }
+
+    /** What needs no database: a refusal per user that fails it, null for one that passes (added to {@code valid}). */
+    static List<Outcome> checked(List<NewUser> users, List<NewUser> valid) {
+        List<Outcome> outcomes = new ArrayList<>(users.size());
         for (NewUser user : users) {
             try {
                 UserRules.checkUsername(user.username());
@@ -82,8 +90,6 @@ public class Provisioning {
                 outcomes.add(new Refused(invalid));
             }
         }
-        Iterator<Outcome> created = batches.applyChunks(valid, CHUNK, writes::createAll, Refused::new).iterator();
-        outcomes.replaceAll(outcome -> outcome == null ? created.next() : outcome);
         return outcomes;
     }
 
@@ -213,6 +219,19 @@ public class Provisioning {
                 groups.forEach(group -> joining.computeIfAbsent(group, g -> new ArrayList<>()).add(user));
             }
             joining.forEach(memberships::addCreated);
+            return outcomes;
+        }
+
+        /**
+         * {@link Provisioning#createAll} within the caller's transaction (a bulk job's chunk, which records its
+         * results in the same transaction): users refused are not created, the others are.
+         */
+        @Transactional(Transactional.TxType.MANDATORY)
+        public List<Outcome> createWithin(List<NewUser> users) {
+            List<NewUser> valid = new ArrayList<>(users.size());
+            List<Outcome> outcomes = checked(users, valid);
+            Iterator<Outcome> created = valid.isEmpty() ? null : createAll(valid).iterator();
+            outcomes.replaceAll(outcome -> outcome == null ? created.next() : outcome);
             return outcomes;
         }
 

@@ -17,7 +17,9 @@ public enum Service {
     APPXITE("appxite", "AppXite user management", false, List.of("/api/appxite/"), List.of()),
     AISERA("aisera", "Aisera user provisioning", false, List.of("/scim/provision-user", "/scim/update-user/",
             "/scim/de-provision-user/"), List.of()),
-    KORE("kore", "Kore.ai bulk user creation", false, List.of("/api/public/"), List.of());
+    KORE("kore", "Kore.ai bulk user creation", false, List.of("/api/public/"), List.of()),
+    BULK("bulk", "Bulk jobs and CSV import", false, List.of("/api/v1/provisioning/bulk",
+            "/api/v1/provisioning/jobs"), List.of());
 
     private final String id;
     private final String title;

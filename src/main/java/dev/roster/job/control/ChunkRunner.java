@@ -1,0 +1,142 @@
+package dev.roster.job.control;
+
+import dev.roster.caller.ActingTenant;
+import dev.roster.caller.Caller;
+import dev.roster.caller.Roles;
+import dev.roster.job.entity.Job;
+import dev.roster.job.entity.JobChunk;
+import dev.roster.platform.RequestId;
+import dev.roster.problem.InternalFailure;
+import dev.roster.problem.ProblemMapper;
+import dev.roster.problem.RosterException;
+import dev.roster.tenant.entity.Tenant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Applies one claimed chunk, in a request context of its own that acts for the job's submitter, with the roles it
+ * had when it submitted the job, in the job's tenant; audit events carry the id of the request that submitted it.
+ */
+@ApplicationScoped
+public class ChunkRunner {
+
+    private static final Logger LOG = Logger.getLogger(ChunkRunner.class.getName());
+    /** Claims of one chunk before its job is failed: an instance died applying it each time. */
+    static final int MAX_ATTEMPTS = 5;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    JobWork work;
+
+    @Inject
+    ItemReader reader;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    RequestId requestId;
+
+    @ActivateRequestContext
+    public void run(Jobs.Claimed claimed, String instance, Duration lease) {
+        JobChunk.Key key = claimed.key();
+        Jobs.Work found = jobs.work(key);
+        Job job = found.job();
+        Tenant tenant = em.find(Tenant.class, job.tenantId());
+        if (claimed.attempts() > MAX_ATTEMPTS) {
+            work.fail(job.id(), "chunk " + key.seq() + " (items " + found.chunk().firstItem() + " on) was claimed "
+                    + MAX_ATTEMPTS + " times without being applied");
+            return;
+        }
+        if (tenant == null || !tenant.active()) {
+            work.fail(job.id(), "the tenant was suspended");
+            return;
+        }
+        ActingTenant acting = new ActingTenant(tenant.id(), tenant.label(), true);
+        boolean operator = job.submitterRoles().contains(Roles.PLATFORM_OPERATOR);
+        caller.actFor(new Caller.Identity(job.submittedById(), job.submittedBy(), operator ? null : acting,
+                job.submitterRoles()), acting);
+        requestId.continueAs(job.requestId() != null ? job.requestId() : "job-" + job.id());
+        JobChunk chunk = found.chunk();
+        JsonArray items = Jobs.parse(chunk.items());
+        int first = chunk.doneItems();
+        List<Operation> operations = new ArrayList<>(items.size() - first);
+        for (int i = first; i < items.size(); i++) {
+            operations.add(read(items.get(i)));
+        }
+        int firstIndex = chunk.firstItem() + first;
+        try {
+            applyInRuns(key, instance, lease, operations, firstIndex);
+        } catch (JobWork.LeaseLost lost) {
+            throw lost;
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "chunk " + key.seq() + " of job " + key.jobId() + " is finished item by item: " + e);
+            JobChunk now = jobs.work(key).chunk();
+            int done = now.doneItems() - first;
+            for (int i = done; i < operations.size(); i++) {
+                one(key, instance, lease, operations.get(i), firstIndex + i);
+            }
+        }
+    }
+
+    /**
+     * Applies the operations in as few transactions as their failures allow: all in one; when one is refused, the
+     * ones before it in one transaction together with its refusal, then the rest the same way. A failure that no
+     * item can be blamed for (it came at commit) is thrown.
+     */
+    private void applyInRuns(JobChunk.Key key, String instance, Duration lease, List<Operation> operations,
+                             int firstIndex) {
+        int from = 0;
+        int upTo = operations.size();
+        RosterException refusal = null;
+        while (from < operations.size()) {
+            try {
+                work.applyAll(key, instance, lease, operations.subList(from, upTo), firstIndex + from, refusal);
+                from = upTo;
+                upTo = operations.size();
+                refusal = null;
+            } catch (JobWork.ItemFailed failed) {
+                upTo = from + failed.position() + 1;
+                refusal = reason(failed.getCause(), firstIndex + upTo - 1, key);
+            }
+        }
+    }
+
+    private RosterException reason(Throwable failure, int index, JobChunk.Key key) {
+        RosterException reason = ProblemMapper.explain(failure);
+        if (reason == null) {
+            LOG.log(Level.WARNING, "item " + index + " of job " + key.jobId() + " failed", failure);
+            reason = new InternalFailure(requestId.value());
+        }
+        return reason;
+    }
+
+    private void one(JobChunk.Key key, String instance, Duration lease, Operation operation, int index) {
+        try {
+            work.applyOne(key, instance, lease, operation, index);
+        } catch (JobWork.LeaseLost lost) {
+            throw lost;
+        } catch (RuntimeException e) {
+            work.refuseOne(key, instance, lease, operation, index, reason(e, index, key));
+        }
+    }
+
+    private Operation read(JsonValue item) {
+        return reader.read(item.getValueType() == JsonValue.ValueType.OBJECT ? item.asJsonObject() : null);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.roster.job.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Applies the open jobs of every tenant, one chunk at a time on one thread of this instance, so single requests keep
+ * their speed while a job runs. Polls every second, and at once when a job is submitted here. A chunk is claimed with a
+ * lease ({@code roster.jobs.lease}): several instances share the chunks of one job, and when one dies its chunk is
+ * taken over once the lease runs out.
+ */
+@ApplicationScoped
+public class JobRunner {
+
+    private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    ChunkRunner chunks;
+
+    @Inject
+    @ConfigProperty(name = "roster.jobs.lease", defaultValue = "PT60S")
+    Duration lease;
+
+    /** This instance, as its leases name it. */
+    private final String instance = UUID.randomUUID().toString();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private ScheduledFuture<?> task;
+
+    public void start() {
+        task = scheduler.scheduleWithFixedDelay(this::drain, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Looks for work now (a job was just submitted). */
+    public void wake() {
+        scheduler.execute(this::drain);
+    }
+
+    void drain() {
+        if (!draining.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            for (Optional<Jobs.Claimed> claimed = jobs.claim(instance, lease); claimed.isPresent();
+                 claimed = jobs.claim(instance, lease)) {
+                chunks.run(claimed.get(), instance, lease);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "applying a job's chunk failed; it is tried again when its lease runs out", e);
+        } finally {
+            draining.set(false);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+}
