@@ -37,10 +37,10 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * once and never forgotten:
  * <ul>
  * <li>public operations ({@link #PUBLIC}) need no credential, every other one takes any of Roster's credentials;</li>
- * <li>the {@code X-Tenant} header on the operations that act in a tenant, and the shared {@code page}, {@code size}
- * and {@code q} parameters;</li>
+ * <li>the {@code X-Tenant} header on the operations that act in a tenant, {@code Idempotency-Key} on every write,
+ * and the shared {@code page}, {@code size} and {@code q} parameters;</li>
  * <li>every error an operation can answer, from {@code META-INF/openapi.yaml}'s shared responses: 400, 401, 403,
- * 404, 406, 413, 415, 429 and 500 where they apply, each with its schema and example;</li>
+ * 404, 406, 409, 413, 415, 422, 429 and 500 where they apply, each with its schema and example;</li>
  * <li>examples as JSON values (the annotations can only hold text), and for every answer from
  * {@code components/examples} by schema name.</li>
  * </ul>
@@ -113,6 +113,11 @@ public class ApiFilter implements OASFilter {
         }
         if (method != PathItem.HttpMethod.GET && !open) {
             answer(responses, "409", "Conflict", own);
+            answer(responses, "422", "IdempotencyKeyReused", own);
+            List<Parameter> parameters = operation.getParameters() == null ? new ArrayList<>()
+                    : new ArrayList<>(operation.getParameters());
+            parameters.add(OASFactory.createParameter().ref("Idempotency-Key"));
+            operation.setParameters(parameters);
         }
         answer(responses, "406", "NotAcceptable", own);
         if (body) {
@@ -129,6 +134,12 @@ public class ApiFilter implements OASFilter {
             if (status.equals("201")) {
                 response.addHeader("Location", OASFactory.createHeader().description("the created resource")
                         .schema(OASFactory.createSchema().type(Schema.SchemaType.STRING)));
+            }
+            if (status.equals("202")) {
+                response.addHeader("Location", OASFactory.createHeader().description("where to watch the job")
+                        .schema(OASFactory.createSchema().type(Schema.SchemaType.STRING)));
+                response.addHeader("Retry-After", OASFactory.createHeader().description("seconds before looking")
+                        .schema(OASFactory.createSchema().type(Schema.SchemaType.INTEGER)));
             }
             if (response.getContent() != null) {
                 examplesAsJson(response.getContent());

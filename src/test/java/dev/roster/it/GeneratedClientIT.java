@@ -45,14 +45,15 @@ class GeneratedClientIT extends RosterIT {
         // 1. The platform operator signs in (no tenant) and creates a tenant
         ApiClient operator = client(new TokenApi(client(null)).token("password", null, Api.OPERATOR,
                 Api.OPERATOR_PASSWORD, null, null, null).getAccessToken());
-        new TenantsApi(operator).createTenant(new TenantInput().label(tenant).name("Mobilitus").icon("mobilitus.png"));
+        new TenantsApi(operator).createTenant(new TenantInput().label(tenant).name("Mobilitus").icon("mobilitus.png"),
+                UUID.randomUUID().toString());
 
         // 2. Acting in that tenant (X-Tenant), the operator creates its first administrator, role included
         ApiResponse<User> created = new UsersApi(operator).putUserWithHttpInfo("mobdev", new UserInput()
                 .email("tenant+mobilitus@activitystream.com").firstName("Mobilitus").lastName("Tickets")
                 .country("ISL").password("a-long-password").tenantUserPrivileges(List.of(new PrivilegeInput()
                         .role("ADMINISTRATOR").activeFrom(OffsetDateTime.parse("2014-08-20T17:44:33Z")))),
-                tenant, null);
+                tenant, null, null);
         assertEquals(201, created.getStatusCode());
         assertEquals("ADMINISTRATOR", created.getData().getTenantUserPrivileges().get(0).getRole());
 
@@ -62,38 +63,38 @@ class GeneratedClientIT extends RosterIT {
         UsersApi users = new UsersApi(admin);
         PrivilegesApi privileges = new PrivilegesApi(admin);
         users.putUser("jane", new UserInput().email("jane@mobilitus.is").firstName("Jane").manager("mobdev"), null,
-                null);
+                null, null);
         privileges.putUserPrivilege("jane", new PrivilegeInput().role("TEAM_LEADER")
-                .activeUntil(OffsetDateTime.parse("2031-01-01T00:00:00Z")), null);
+                .activeUntil(OffsetDateTime.parse("2031-01-01T00:00:00Z")), null, null);
 
         // 3b. The tenant's own role, a privilege for one application, and a week of cover as administrator
-        new RolesApi(admin).createRole(new RoleInput().name("Help Desk Agent").weight(5), null);
+        new RolesApi(admin).createRole(new RoleInput().name("Help Desk Agent").weight(5), null, null);
         Privilege desk = privileges.grantPrivilege("jane", new PrivilegeInput().role("help desk agent")
-                .scope("desk-app"), null);
+                .scope("desk-app"), null, null);
         assertEquals("Help Desk Agent", desk.getRoleName());
         privileges.grantPrivilege("jane", new PrivilegeInput().role("Administrator")
                 .activeFrom(OffsetDateTime.parse("2030-01-04T00:00:00Z"))
-                .activeUntil(OffsetDateTime.parse("2030-01-11T00:00:00Z")), null);
+                .activeUntil(OffsetDateTime.parse("2030-01-11T00:00:00Z")), null, null);
         assertEquals(3, privileges.listUserPrivileges("jane", null).size());
 
         // 4. List, search, read (with its ETag), update only if unchanged since
         UserPage found = users.listUsers(null, 0, 20, "jan", null);
         assertEquals(List.of("jane"), found.getContent().stream().map(User::getUsername).toList());
         String etag = users.getUserWithHttpInfo("jane", null).getHeaders().get("etag").get(0);
-        assertEquals("Doe", users.putUser("jane", new UserInput().lastName("Doe"), null, etag).getLastName());
+        assertEquals("Doe", users.putUser("jane", new UserInput().lastName("Doe"), null, etag, null).getLastName());
         ApiException stale = assertThrows(ApiException.class,
-                () -> users.putUser("jane", new UserInput().lastName("Roe"), null, etag));
+                () -> users.putUser("jane", new UserInput().lastName("Roe"), null, etag, null));
         assertEquals(412, stale.getCode());
         assertTrue(stale.getResponseBody().contains("urn:roster:problem:precondition-failed"), stale.getResponseBody());
 
         // 5. De-provision (revokes every privilege; the record and history stay), and read the audit trail
-        users.deprovisionUser("jane", null);
+        users.deprovisionUser("jane", null, null);
         List<AuditEvent> events = new AuditEventsApi(admin).listEvents(null, 0, 50).getContent();
         assertTrue(events.stream().anyMatch(e -> e.getAction().equals("user.deprovisioned")
                 && "jane".equals(e.getTarget())), () -> events.toString());
 
         // 6. An integration gets an API key (the secret is shown once) and uses it, or trades it for a token
-        ApiKey key = new ApiKeysApi(admin).createOwnApiKey(new ApiKeyInput().name("HR sync"), null);
+        ApiKey key = new ApiKeysApi(admin).createOwnApiKey(new ApiKeyInput().name("HR sync"), null, null);
         assertNotNull(key.getApiToken());
         ApiClient integration = client(null).setRequestInterceptor(r -> r.header("x-app-token", key.getApiToken()));
         assertTrue(new UsersApi(integration).listUsers(null, null, null, null, null).getContent().stream()
@@ -103,7 +104,7 @@ class GeneratedClientIT extends RosterIT {
         assertEquals("mobdev", new UsersApi(client(traded)).getUser("mobdev", null).getUsername());
 
         // 7. The operator suspends the tenant: its users get no tokens, and their tokens stop working at once
-        new TenantsApi(operator).updateTenant(tenant, new TenantInput().active(false));
+        new TenantsApi(operator).updateTenant(tenant, new TenantInput().active(false), null);
         ApiException refused = assertThrows(ApiException.class, () -> users.getUser("mobdev", null));
         assertEquals(401, refused.getCode());
     }
