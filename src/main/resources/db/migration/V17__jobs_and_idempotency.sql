@@ -68,13 +68,15 @@ CREATE TABLE job_chunks (
 );
 CREATE INDEX ix_job_chunks_pending ON job_chunks (status, job_id, seq);
 
--- job_results: the results of one run of items (results: a JSON array, one per item, in order), from first_item on.
+-- job_results: the results of one run of items (results: a JSON array, one per item, in order), from first_item on,
+-- and the instance that applied them.
 --@derby
 CREATE TABLE job_results (
     job_id CHAR(36) NOT NULL,
     first_item INTEGER NOT NULL,
     item_count INTEGER NOT NULL,
     failed INTEGER NOT NULL,
+    applied_by VARCHAR(100) NOT NULL,
     results CLOB NOT NULL,
     PRIMARY KEY (job_id, first_item),
     CONSTRAINT fk_job_results_job FOREIGN KEY (job_id) REFERENCES jobs (id)
@@ -85,6 +87,7 @@ CREATE TABLE job_results (
     first_item INTEGER NOT NULL,
     item_count INTEGER NOT NULL,
     failed INTEGER NOT NULL,
+    applied_by VARCHAR(100) NOT NULL,
     results TEXT NOT NULL,
     PRIMARY KEY (job_id, first_item),
     CONSTRAINT fk_job_results_job FOREIGN KEY (job_id) REFERENCES jobs (id)

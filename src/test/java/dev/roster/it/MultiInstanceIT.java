@@ -39,6 +39,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,7 @@ class MultiInstanceIT {
                 "ROSTER_COUNTERS_SETTLE_AFTER_SECONDS", "1",
                 "ROSTER_COUNTERS_SETTLE_EVERY_SECONDS", "1"));
         settings.put("ROSTER_LISTING_ANCHOR_STEP", "5");
+        settings.put("ROSTER_JOBS_LEASE", "PT3S");
         mail = SharedRoster.startMail();
         settings.put("ROSTER_MAIL_HOST", "127.0.0.1");
         settings.put("ROSTER_MAIL_PORT", Integer.toString(mail.getSmtp().getPort()));
@@ -327,6 +330,60 @@ class MultiInstanceIT {
         }
         viaA.putUser(tenant, "after-the-kill", member("after-the-kill")).expect(201);
         viaB.get(USERS + "/after-the-kill").as(viaB.operator()).tenant(tenant).send().expect(200);
+    }
+
+    @Test
+    void theInstancesShareAJobAndTakeOverTheChunkOfOneThatDies() throws Exception {
+        String tenant = viaA.newTenant();
+        viaA.put("/api/v1/tenants/" + tenant + "/services/bulk").as(viaA.operator()).json("{\"enabled\": true}").send()
+                .expect(200);
+        int items = 10_000;
+        String operations = IntStream.range(0, items).mapToObj(i -> "{\"op\": \"create\", \"user\": "
+                + "{\"username\": \"j" + i + "\", \"email\": \"j" + i + "@jobs.example\"}}")
+                .collect(Collectors.joining(",", "{\"operations\": [", "]}"));
+        String job;
+        try (RosterProcess c = RosterProcess.start(work.resolve("c2"), work.resolve("c2-data"), settings)) {
+            Api viaC = new Api(c.url());
+            String operator = viaC.operator();
+            job = viaC.post("/api/v1/provisioning/bulk").as(operator).tenant(tenant).json(operations).send()
+                    .expect(202).json().getString("id");
+            Poll.until(Duration.ofSeconds(60), "c has applied part of the job", () -> appliedBy(job).size() >= 1
+                    && progress(tenant, job).getJsonObject("counts").getInt("processed") >= 1000);
+            c.kill();
+        }
+        JsonObject[] ended = new JsonObject[1];
+        Poll.until(Duration.ofSeconds(180), "a and b finished the job", () -> {
+            ended[0] = progress(tenant, job);
+            return !Set.of("queued", "running").contains(ended[0].getString("status"));
+        });
+        assertEquals("succeeded", ended[0].getString("status"));
+        JsonObject counts = ended[0].getJsonObject("counts");
+        assertEquals(items, counts.getInt("processed"));
+        assertEquals(items, counts.getInt("succeeded"), "no item was applied twice (its create would be a 409)");
+        assertEquals(items, viaB.get(USERS + "?size=1").as(viaB.operator()).tenant(tenant).send().expect(200)
+                .json().getInt("totalElements"));
+        Set<String> instances = appliedBy(job);
+        assertTrue(instances.size() >= 3, "c, then a and b, each applied chunks of the one job: " + instances);
+    }
+
+    private static JsonObject progress(String tenant, String job) {
+        return viaB.get("/api/v1/provisioning/jobs/" + job).as(viaB.operator()).tenant(tenant).send().expect(200)
+                .json();
+    }
+
+    /** The instances that applied a job's runs of items, as the database recorded them. */
+    private static Set<String> appliedBy(String job) {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT DISTINCT applied_by FROM job_results WHERE job_id = '"
+                     + job + "'")) {
+            Set<String> instances = new HashSet<>();
+            while (rows.next()) {
+                instances.add(rows.getString(1));
+            }
+            return instances;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

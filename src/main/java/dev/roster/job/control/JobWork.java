@@ -113,21 +113,21 @@ public class JobWork {
         if (lastRefused != null) {
             results.add(failed(first + applied, operations.get(applied), lastRefused));
         }
-        record(key, results);
+        record(key, instance, results);
     }
 
     /** Applies one item of a chunk redone item by item, with its result, in a transaction of its own. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void applyOne(JobChunk.Key key, String instance, Duration lease, Operation operation, int index) {
         hold(key, instance, lease);
-        record(key, List.of(apply(index, operation)));
+        record(key, instance, List.of(apply(index, operation)));
     }
 
     /** Records that an item failed (its own transaction rolled back, so it changed nothing). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void refuseOne(JobChunk.Key key, String instance, Duration lease, Operation operation, int index,
                           RosterException reason) {
-        record(hold(key, instance, lease), List.of(failed(index, operation, reason)));
+        record(hold(key, instance, lease), instance, List.of(failed(index, operation, reason)));
     }
 
     /** Ends a job that cannot go on, with the reason; its items applied stay applied. */
@@ -150,14 +150,14 @@ public class JobWork {
     }
 
     /** Writes a run's results, and counts it in its chunk and its job; the chunk is done with its last item. */
-    private void record(JobChunk.Key key, List<JsonObject> results) {
+    private void record(JobChunk.Key key, String instance, List<JsonObject> results) {
         int failedNow = (int) results.stream().filter(r -> r.containsKey("error")).count();
         int succeededNow = results.size() - failedNow;
         Object[] progress = em.createNamedQuery(JobChunk.PROGRESS, Object[].class).setParameter("job", key.jobId())
                 .setParameter("seq", key.seq()).getSingleResult();
         boolean done = (Integer) progress[0] + results.size() >= (Integer) progress[1];
         em.persist(new JobResults(key.jobId(), results.get(0).getInt("index"), results.size(), failedNow,
-                "[" + results.stream().map(JsonObject::toString).collect(Collectors.joining(",")) + "]"));
+                instance, "[" + results.stream().map(JsonObject::toString).collect(Collectors.joining(",")) + "]"));
         em.createNamedQuery(JobChunk.ADVANCE).setParameter("items", results.size())
                 .setParameter("succeeded", succeededNow).setParameter("failed", failedNow)
                 .setParameter("status", done ? JobChunk.DONE : JobChunk.PENDING).setParameter("job", key.jobId())

@@ -37,16 +37,19 @@ public class JobResults {
     @Column(name = "item_count")
     private int itemCount;
     private int failed;
+    @Column(name = "applied_by")
+    private String appliedBy;
     private String results;
 
     protected JobResults() {
     }
 
-    public JobResults(String jobId, int firstItem, int itemCount, int failed, String results) {
+    public JobResults(String jobId, int firstItem, int itemCount, int failed, String appliedBy, String results) {
         this.jobId = jobId;
         this.firstItem = firstItem;
         this.itemCount = itemCount;
         this.failed = failed;
+        this.appliedBy = appliedBy;
         this.results = results;
     }
 
