@@ -16,4 +16,9 @@ public class JsonConfig implements ContextResolver<Jsonb> {
     public Jsonb getContext(Class<?> type) {
         return JSONB;
     }
+
+    /** The one JSON-B every answer is written with. */
+    public static Jsonb jsonb() {
+        return JSONB;
+    }
 }

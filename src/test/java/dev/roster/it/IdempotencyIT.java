@@ -185,6 +185,18 @@ class IdempotencyIT extends RosterIT {
     }
 
     @Test
+    void racingCreatesWithKeysMakeOneUserAndNeverFailWithA5xx() {
+        List<CompletableFuture<Api.Answer>> racing = IntStream.range(0, 8).mapToObj(i -> CompletableFuture
+                .supplyAsync(() -> api.put(USERS + "/raced").as(admin).header(KEY, "race-" + i)
+                        .json("{\"email\": \"raced@example.com\", \"tenantUserPrivileges\": [{\"role\": \"USER\"}]}")
+                        .send())).toList();
+        List<Integer> statuses = racing.stream().map(f -> f.join().status()).sorted().toList();
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "one request created the user: " + statuses);
+        assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 201 || s == 409), statuses.toString());
+        assertEquals(1, api.get(USERS + "?q=raced").as(admin).send().expect(200).json().getInt("totalElements"));
+    }
+
+    @Test
     void aRefusalIsReplayedToo() {
         Api.Answer first = api.put(USERS + "/ann").as(admin).header(KEY, "bad-1").json("{\"email\": \"nope\"}")
                 .send().expect(400);

@@ -339,7 +339,8 @@ class MultiInstanceIT {
                 .expect(200);
         int items = 10_000;
         String operations = IntStream.range(0, items).mapToObj(i -> "{\"op\": \"create\", \"user\": "
-                + "{\"username\": \"j" + i + "\", \"email\": \"j" + i + "@jobs.example\"}}")
+                + "{\"username\": \"j" + i + "\", \"email\": \"j" + i + "@jobs.example\", \"tenantUserPrivileges\": "
+                + "[{\"role\": \"USER\"}]}}")
                 .collect(Collectors.joining(",", "{\"operations\": [", "]}"));
         String job;
         try (RosterProcess c = RosterProcess.start(work.resolve("c2"), work.resolve("c2-data"), settings)) {
@@ -361,7 +362,7 @@ class MultiInstanceIT {
         assertEquals(items, counts.getInt("processed"));
         assertEquals(items, counts.getInt("succeeded"), "no item was applied twice (its create would be a 409)");
         assertEquals(items, viaB.get(USERS + "?size=1").as(viaB.operator()).tenant(tenant).send().expect(200)
-                .json().getInt("totalElements"));
+                .json().getInt("totalElements"), "each user created once, and listed");
         Set<String> instances = appliedBy(job);
         assertTrue(instances.size() >= 3, "c, then a and b, each applied chunks of the one job: " + instances);
     }

@@ -3,20 +3,32 @@ package dev.roster.idempotency.boundary;
 import dev.roster.caller.Caller;
 import dev.roster.idempotency.control.IdempotencyRecords;
 import dev.roster.idempotency.entity.IdempotencyRecord;
+import dev.roster.platform.JsonConfig;
+import dev.roster.problem.Conflict;
+import dev.roster.problem.ErrorAnswers;
 import dev.roster.problem.InvalidInput;
 import dev.roster.problem.PayloadTooLarge;
+import dev.roster.problem.ProblemMapper;
+import dev.roster.problem.RosterException;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.NotSupportedException;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.UserTransaction;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import jakarta.ws.rs.ext.WriterInterceptor;
-import jakarta.ws.rs.ext.WriterInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,15 +49,17 @@ import java.util.regex.Pattern;
 
 /**
  * {@code Idempotency-Key} on every POST, PUT, PATCH and DELETE of the API and the protocol paths
- * (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs and its answer (status, the headers
- * that matter, body) is stored; a retry with the same key and the same request (method, path, {@code X-Tenant}, body)
- * gets that answer again, and nothing happens a second time. A retry while the first still runs is a 409, the same
- * key for another request a 422. An answer of 5xx is not stored, so a retry runs again. Keys belong to the caller in
- * its tenant. Runs after authentication and authorization: a refused request claims no key.
+ * (draft-ietf-httpapi-idempotency-key-header). The first request with a key claims it, then runs in a transaction
+ * this filter begins; its answer (status, the headers that matter, body) is stored in that same transaction, so the
+ * answer commits exactly when the request's changes do. A retry with the same key and the same request (method, path,
+ * {@code X-Tenant}, body) gets that answer again, and nothing happens a second time. A retry while the first still
+ * runs is a 409, the same key for another request a 422. An answer of 5xx is not stored, so a retry runs again. Keys
+ * belong to the caller in its tenant. Runs after authentication and authorization: a refused request claims no key.
+ * (Work a request does in transactions of its own, as Kore.ai's chunks of users, commits on its own.)
  */
 @Provider
 @Priority(Priorities.USER + 100)
-public class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter, WriterInterceptor {
+public class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     public static final String HEADER = "Idempotency-Key";
     /** Set on a replayed answer. */
@@ -62,17 +76,19 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     static final long MAX_BODY = 64L * 1024 * 1024;
     static final String CLAIMED = IdempotencyFilter.class.getName() + ".claimed";
     static final String SPOOL = IdempotencyFilter.class.getName() + ".spool";
-    static final String WRITING = IdempotencyFilter.class.getName() + ".writing";
 
-    /** An answer whose body is being written: stored once it is. */
-    record Writing(IdempotencyRecord.Key claim, int status, String headers) {
-    }
 
     @Inject
     Caller caller;
 
     @Inject
     IdempotencyRecords records;
+
+    @Inject
+    UserTransaction transactions;
+
+    @Inject
+    ErrorAnswers errors;
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
@@ -100,8 +116,14 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         Optional<IdempotencyRecord> done = records.claim(claim, HexFormat.of().formatHex(digest.digest()));
         if (done.isPresent()) {
             request.abortWith(replay(done.get()));
-        } else {
-            request.setProperty(CLAIMED, claim);
+            return;
+        }
+        request.setProperty(CLAIMED, claim);
+        try {
+            transactions.begin();
+        } catch (NotSupportedException | SystemException e) {
+            records.release(claim);
+            throw new IllegalStateException("cannot begin the request's transaction", e);
         }
     }
 
@@ -159,49 +181,81 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             return;
         }
         request.removeProperty(CLAIMED);
-        if (response.getStatus() >= 500) {
-            records.release(claim);
-        } else if (!response.hasEntity()) {
-            records.complete(claim, response.getStatus(), headers(response), null);
-        } else { // stored once the body is written
-            request.setProperty(WRITING, new Writing(claim, response.getStatus(), headers(response)));
+        try {
+            if (response.getStatus() >= 500) {
+                rollback();
+                records.release(claim);
+                return;
+            }
+            byte[] body = response.hasEntity() ? serialized(response) : null;
+            if (body != null) { // what is sent is exactly what is stored
+                response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
+            }
+            String text = body == null ? null : new String(body, StandardCharsets.UTF_8);
+            if (transactions.getStatus() == Status.STATUS_ACTIVE) {
+                records.completeWithin(claim, response.getStatus(), headers(response), text);
+                commit(request, response, claim);
+            } else if (response.getStatus() < 400) { // a lost race marked it for rollback after all
+                rollback();
+                records.release(claim);
+                refuse(request, response, new Conflict("the change collided with another request at the same "
+                        + "moment and was not made; retry"));
+            } else { // refused: nothing was changed, and the refusal is the answer
+                rollback();
+                records.complete(claim, response.getStatus(), headers(response), text);
+            }
+        } catch (SystemException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            rollback(); // never leave a transaction on the thread
         }
     }
 
-    @Override
-    public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
-        if (!(context.getProperty(WRITING) instanceof Writing writing)) {
-            context.proceed();
-            return;
+    private void commit(ContainerRequestContext request, ContainerResponseContext response,
+                        IdempotencyRecord.Key claim) throws SystemException {
+        try {
+            transactions.commit();
+        } catch (RollbackException | HeuristicMixedException | HeuristicRollbackException e) {
+            records.release(claim);
+            RosterException explained = ProblemMapper.explain(e);
+            refuse(request, response, explained != null ? explained : new Conflict("the change could not be "
+                    + "committed and was not made; retry"));
         }
-        context.removeProperty(WRITING);
-        OutputStream out = context.getOutputStream();
-        ByteArrayOutputStream copy = new ByteArrayOutputStream();
-        context.setOutputStream(new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                out.write(b);
-                copy.write(b);
-            }
+    }
 
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-                copy.write(b, off, len);
-            }
+    /** Replaces the answer with a refusal, in the protocol's shape. */
+    private void refuse(ContainerRequestContext request, ContainerResponseContext response, RosterException failure) {
+        ErrorAnswers.Answer answer = errors.answer(request.getUriInfo().getRequestUri().getRawPath(), failure);
+        response.setStatus(answer.status());
+        response.getHeaders().remove(HttpHeaders.LOCATION);
+        response.getHeaders().remove(HttpHeaders.ETAG);
+        answer.headers().forEach(response.getHeaders()::putSingle);
+        response.setEntity(answer.body(), null, MediaType.valueOf(answer.mediaType()));
+    }
 
-            @Override
-            public void flush() throws IOException {
-                out.flush();
+    private void rollback() {
+        try {
+            if (transactions.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                transactions.rollback();
             }
+        } catch (SystemException | IllegalStateException e) {
+            throw new IllegalStateException("cannot end the request's transaction", e);
+        }
+    }
 
-            @Override
-            public void close() throws IOException {
-                out.close();
-            }
-        });
-        context.proceed();
-        records.complete(writing.claim(), writing.status(), writing.headers(), copy.toString(StandardCharsets.UTF_8));
+    /** The answer's body as it goes on the wire: JSON, as every answer of the API is written. */
+    private static byte[] serialized(ContainerResponseContext response) {
+        Object entity = response.getEntity();
+        if (entity instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (entity instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        if (entity instanceof JsonValue json) {
+            return json.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        return JsonConfig.jsonb().toJson(entity, response.getEntityType()).getBytes(StandardCharsets.UTF_8);
     }
 
     private static String headers(ContainerResponseContext response) {

@@ -22,8 +22,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Idempotency-Key records (draft-ietf-httpapi-idempotency-key-header), in the database so every instance sees them.
- * The first request with a key claims it (RUNNING) before it runs; its answer is stored when it ends (COMPLETED) and
- * replayed to a retry with the same fingerprint. Records are kept {@code roster.idempotency.retention} (24 hours by
+ * The first request with a key claims it (RUNNING) before it runs; its answer is stored in the request's own
+ * transaction (COMPLETED), so the answer is there exactly when the request's changes are, and it is replayed to a
+ * retry with the same fingerprint. A claim still RUNNING after {@link IdempotencyRecord#ABANDONED} belongs to a
+ * request whose instance died before it committed: a retry runs it again. Records are kept {@code roster.idempotency.retention} (24 hours by
  * default), then purged.
  */
 @ApplicationScoped
@@ -73,8 +75,14 @@ public class IdempotencyRecords {
         }
     }
 
+    /** Stores the answer in a transaction of its own (the request's rolled back, or changed nothing). */
     public void complete(IdempotencyRecord.Key key, int status, String headers, String body) {
         claims.complete(key, status, headers, body);
+    }
+
+    /** Stores the answer in the request's own transaction, so it commits together with the request's changes. */
+    public void completeWithin(IdempotencyRecord.Key key, int status, String headers, String body) {
+        claims.completeWithin(key, status, headers, body);
     }
 
     /** Forgets a claim whose request failed without an answer worth replaying (a 5xx): a retry runs again. */
@@ -92,7 +100,7 @@ public class IdempotencyRecords {
         @Transactional(Transactional.TxType.REQUIRES_NEW)
         public Optional<IdempotencyRecord> claim(IdempotencyRecord.Key key, String fingerprint, Duration retention) {
             IdempotencyRecord known = em.find(IdempotencyRecord.class, key, LockModeType.PESSIMISTIC_WRITE);
-            if (known != null && known.expired()) {
+            if (known != null && (known.expired() || known.abandoned())) {
                 em.remove(known);
                 em.flush();
                 known = null;
@@ -111,6 +119,11 @@ public class IdempotencyRecords {
                         + ", is still being processed; retry when it has ended");
             }
             return Optional.of(known);
+        }
+
+        @Transactional(Transactional.TxType.MANDATORY)
+        public void completeWithin(IdempotencyRecord.Key key, int status, String headers, String body) {
+            complete(key, status, headers, body);
         }
 
         @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -76,6 +76,13 @@ public class IdempotencyRecord {
     public Instant createdAt() { return createdAt; }
     public Instant expiresAt() { return expiresAt; }
 
+    /** A claim that never completed in this long was the request of an instance that died before it committed. */
+    public static final Duration ABANDONED = Duration.ofMinutes(10);
+
+    public boolean abandoned() {
+        return state() == State.RUNNING && createdAt.plus(ABANDONED).isBefore(Clock.now());
+    }
+
     public boolean expired() {
         return expiresAt.isBefore(Clock.now());
     }
