@@ -7,8 +7,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The id of the current request (read when first asked for): the caller's {@code X-Request-Id} when it is a plain token, otherwise a
- * fresh UUID. It is echoed in the response, written into audit events and quoted in error bodies.
+ * The id of the current request (read when first asked for): the caller's {@code X-Request-Id} when it is a plain
+ * token, otherwise a fresh UUID. It is echoed in the response, written into audit events and quoted in error bodies.
  */
 @RequestScoped
 public class RequestId {

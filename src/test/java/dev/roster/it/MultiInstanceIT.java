@@ -333,7 +333,7 @@ class MultiInstanceIT {
     }
 
     @Test
-    void theInstancesShareAJobAndTakeOverTheChunkOfOneThatDies() throws Exception {
+    void theInstancesShareAJobAndTakeOverTheChunkOfOneThatDies() throws Exception { // each chunk: 500 items
         String tenant = viaA.newTenant();
         viaA.put("/api/v1/tenants/" + tenant + "/services/bulk").as(viaA.operator()).json("{\"enabled\": true}").send()
                 .expect(200);
@@ -343,15 +343,22 @@ class MultiInstanceIT {
                 + "[{\"role\": \"USER\"}]}}")
                 .collect(Collectors.joining(",", "{\"operations\": [", "]}"));
         String job;
+        String cInstance;
+        List<Integer> held;
         try (RosterProcess c = RosterProcess.start(work.resolve("c2"), work.resolve("c2-data"), settings)) {
             Api viaC = new Api(c.url());
             String operator = viaC.operator();
             job = viaC.post("/api/v1/provisioning/bulk").as(operator).tenant(tenant).json(operations).send()
                     .expect(202).json().getString("id");
-            Poll.until(Duration.ofSeconds(60), "c has applied part of the job", () -> appliedBy(job).size() >= 1
-                    && progress(tenant, job).getJsonObject("counts").getInt("processed") >= 1000);
+            Matcher named = Pattern.compile("claims their chunks as ([0-9a-f-]{36})").matcher(c.log());
+            assertTrue(named.find(), "an instance names itself in its log");
+            cInstance = named.group(1);
+            Poll.until(Duration.ofSeconds(60), "c applied part of the job and holds the lease on another chunk",
+                    () -> appliedBy(job).contains(cInstance) && !heldBy(job, cInstance).isEmpty());
             c.kill();
         }
+        held = heldBy(job, cInstance); // c died holding it: the lease runs out 3 s later
+        assertFalse(held.isEmpty(), "c held a chunk when it died");
         JsonObject[] ended = new JsonObject[1];
         Poll.until(Duration.ofSeconds(180), "a and b finished the job", () -> {
             ended[0] = progress(tenant, job);
@@ -364,7 +371,13 @@ class MultiInstanceIT {
         assertEquals(items, viaB.get(USERS + "?size=1").as(viaB.operator()).tenant(tenant).send().expect(200)
                 .json().getInt("totalElements"), "each user created once, and listed");
         Set<String> instances = appliedBy(job);
-        assertTrue(instances.size() >= 3, "c, then a and b, each applied chunks of the one job: " + instances);
+        assertTrue(instances.contains(cInstance) && instances.size() >= 2, "c and another instance applied the job's "
+                + "chunks: " + instances);
+        for (int seq : held) {
+            Set<String> appliedChunk = appliedBy(job, seq * 500);
+            assertFalse(appliedChunk.isEmpty() || appliedChunk.contains(cInstance), "the chunk c held when it died was "
+                    + "taken over by another instance: " + appliedChunk);
+        }
     }
 
     private static JsonObject progress(String tenant, String job) {
@@ -374,14 +387,28 @@ class MultiInstanceIT {
 
     /** The instances that applied a job's runs of items, as the database recorded them. */
     private static Set<String> appliedBy(String job) {
+        return column("SELECT DISTINCT applied_by FROM job_results WHERE job_id = '" + job + "'");
+    }
+
+    /** The instances that applied the run of a job's items that starts at {@code firstItem}. */
+    private static Set<String> appliedBy(String job, int firstItem) {
+        return column("SELECT applied_by FROM job_results WHERE job_id = '" + job + "' AND first_item = " + firstItem);
+    }
+
+    /** The chunks of a job an instance holds the lease on and has not finished. */
+    private static List<Integer> heldBy(String job, String instance) {
+        return column("SELECT seq FROM job_chunks WHERE job_id = '" + job + "' AND claimed_by = '" + instance
+                + "' AND status = 'PENDING'").stream().map(Integer::valueOf).toList();
+    }
+
+    private static Set<String> column(String sql) {
         try (Connection connection = connect(database); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT DISTINCT applied_by FROM job_results WHERE job_id = '"
-                     + job + "'")) {
-            Set<String> instances = new HashSet<>();
+             ResultSet rows = statement.executeQuery(sql)) {
+            Set<String> values = new HashSet<>();
             while (rows.next()) {
-                instances.add(rows.getString(1));
+                values.add(rows.getString(1));
             }
-            return instances;
+            return values;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

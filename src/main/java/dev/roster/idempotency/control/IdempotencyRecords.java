@@ -25,8 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The first request with a key claims it (RUNNING) before it runs; its answer is stored in the request's own
  * transaction (COMPLETED), so the answer is there exactly when the request's changes are, and it is replayed to a
  * retry with the same fingerprint. A claim still RUNNING after {@link IdempotencyRecord#ABANDONED} belongs to a
- * request whose instance died before it committed: a retry runs it again. Records are kept {@code roster.idempotency.retention} (24 hours by
- * default), then purged.
+ * request whose instance died before it committed: a retry runs it again. Records are kept
+ * {@code roster.idempotency.retention} (24 hours by default), then purged.
  */
 @ApplicationScoped
 public class IdempotencyRecords {

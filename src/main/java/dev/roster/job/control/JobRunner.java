@@ -45,6 +45,7 @@ public class JobRunner {
     private ScheduledFuture<?> task;
 
     public void start() {
+        LOG.info("Bulk jobs: this instance claims their chunks as " + instance + " (lease " + lease + ")");
         task = scheduler.scheduleWithFixedDelay(this::drain, 1, 1, TimeUnit.SECONDS);
     }
 

@@ -37,7 +37,9 @@ public sealed interface Operation {
     /** Grants a privilege, as {@code POST /users/{username}/privileges}. */
     record GrantPrivilege(String username, Grant grant) implements Operation {
         public String op() { return "grant"; }
-        public String key() { return username + ":" + grant.role() + (grant.scope() == null ? "" : "@" + grant.scope()); }
+        public String key() {
+            return username + ":" + grant.role() + (grant.scope() == null ? "" : "@" + grant.scope());
+        }
     }
 
     /** Revokes a privilege by id (or a username's tenant-wide role), as {@code DELETE /privileges/{id}}. */
