@@ -217,6 +217,25 @@ class JobsIT extends RosterIT {
     }
 
     @Test
+    void aJobStopsWhenItsSubmitterNoLongerHoldsAdministrator() {
+        JsonArrayBuilder operations = Json.createArrayBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            operations.add(create("s" + i, "s" + i + "@example.com"));
+        }
+        String id = api.post(BULK).as(admin).json(Json.createObjectBuilder().add("operations", operations).build())
+                .send().expect(202).json().getString("id");
+        api.put(USERS + "/boss/privilege").as(api.operator()).tenant(tenant).json("{\"role\": \"USER\"}").send()
+                .expect(200);
+        JsonObject job = awaitEnd(id, Duration.ofSeconds(60), api.operator());
+        assertEquals("failed", job.getString("status"));
+        assertEquals("the submitter no longer holds ADMINISTRATOR in the tenant", job.getString("error"));
+        int processed = job.getJsonObject("counts").getInt("processed");
+        assertTrue(processed < 20_000, "no chunk was applied after the role was taken: " + processed);
+        assertEquals(processed + 1, api.get(USERS + "?size=1").as(api.operator()).tenant(tenant).send().expect(200)
+                .json().getInt("totalElements"));
+    }
+
+    @Test
     void jobsBelongToTheirTenantAndToAdministrators() {
         String id = api.post(BULK).as(admin).json("{\"operations\": [{\"op\": \"create\", \"user\": {\"username\": "
                 + "\"ann\", \"email\": \"ann@example.com\"}}]}").send().expect(202).json().getString("id");
@@ -268,9 +287,13 @@ class JobsIT extends RosterIT {
 
     /** Polls the job until it ends, and answers it. */
     JsonObject awaitEnd(String id, Duration deadline) {
+        return awaitEnd(id, deadline, admin);
+    }
+
+    JsonObject awaitEnd(String id, Duration deadline, String reader) {
         JsonObject[] job = new JsonObject[1];
         Poll.until(deadline, "job " + id + " ended", () -> {
-            job[0] = api.get(JOBS + "/" + id).as(admin).send().expect(200).json();
+            job[0] = api.get(JOBS + "/" + id).as(reader).tenant(tenant).send().expect(200).json();
             return !Set.of("queued", "running").contains(job[0].getString("status"));
         });
         return job[0];

@@ -9,6 +9,7 @@ import dev.roster.platform.RequestId;
 import dev.roster.problem.InternalFailure;
 import dev.roster.problem.ProblemMapper;
 import dev.roster.problem.RosterException;
+import dev.roster.security.Principals;
 import dev.roster.tenant.entity.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -24,8 +25,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Applies one claimed chunk, in a request context of its own that acts for the job's submitter, with the roles it
- * had when it submitted the job, in the job's tenant; audit events carry the id of the request that submitted it.
+ * Applies one claimed chunk, in a request context of its own that acts for the job's submitter in the job's tenant,
+ * with the roles the submitter holds now: a submitter that can no longer act, or no longer holds ADMINISTRATOR, fails
+ * the job before its next chunk. Audit events carry the id of the request that submitted the job.
  */
 @ApplicationScoped
 public class ChunkRunner {
@@ -52,25 +54,36 @@ public class ChunkRunner {
     @Inject
     RequestId requestId;
 
+    @Inject
+    Principals principals;
+
     @ActivateRequestContext
     public void run(Jobs.Claimed claimed, String instance, Duration lease) {
         JobChunk.Key key = claimed.key();
         Jobs.Work found = jobs.work(key);
         Job job = found.job();
-        Tenant tenant = em.find(Tenant.class, job.tenantId());
         if (claimed.attempts() > MAX_ATTEMPTS) {
             work.fail(job.id(), "chunk " + key.seq() + " (items " + found.chunk().firstItem() + " on) was claimed "
                     + MAX_ATTEMPTS + " times without being applied");
             return;
         }
+        Tenant tenant = em.find(Tenant.class, job.tenantId());
         if (tenant == null || !tenant.active()) {
             work.fail(job.id(), "the tenant was suspended");
             return;
         }
-        ActingTenant acting = new ActingTenant(tenant.id(), tenant.label(), true);
         boolean operator = job.submitterRoles().contains(Roles.PLATFORM_OPERATOR);
-        caller.actFor(new Caller.Identity(job.submittedById(), job.submittedBy(), operator ? null : acting,
-                job.submitterRoles()), acting);
+        Principals.Resolution submitter = operator ? principals.operator(job.submittedById())
+                : principals.user(job.submittedById(), null);
+        if (submitter.identity() == null) {
+            work.fail(job.id(), "the submitter can no longer act: " + submitter.refusal());
+            return;
+        }
+        if (!operator && !submitter.identity().roles().contains(Roles.ADMINISTRATOR)) {
+            work.fail(job.id(), "the submitter no longer holds ADMINISTRATOR in the tenant");
+            return;
+        }
+        caller.actFor(submitter.identity(), new ActingTenant(tenant.id(), tenant.label(), true));
         requestId.continueAs(job.requestId() != null ? job.requestId() : "job-" + job.id());
         JobChunk chunk = found.chunk();
         JsonArray items = Jobs.parse(chunk.items());
