@@ -267,7 +267,7 @@ class JobsIT extends RosterIT {
     }
 
     @Test
-    void eachItemIsAuditedAsTheSubmitterWithTheSubmittingRequestsId() {
+    void theJobAndEachItemAreAuditedAsTheSubmitterWithTheSubmittingRequestsId() {
         Api.Answer accepted = api.post(BULK).as(admin).header("X-Request-Id", "hr-sync-42").json("{\"operations\": "
                 + "[{\"op\": \"create\", \"user\": {\"username\": \"ann\", \"email\": \"ann@example.com\"}}]}").send()
                 .expect(202);
@@ -277,6 +277,10 @@ class JobsIT extends RosterIT {
                         .equals("ann")).findFirst().orElseThrow();
         assertEquals("boss", event.getString("actor"));
         assertEquals("hr-sync-42", event.getString("requestId"));
+        JsonObject submitted = api.get("/api/v1/provisioning/events?size=200").as(admin).send().expect(200).content()
+                .stream().filter(e -> e.getString("action").equals("job.submitted")).findFirst().orElseThrow();
+        assertEquals(accepted.json().getString("id"), submitted.getString("targetId"));
+        assertEquals("hr-sync-42", submitted.getString("requestId"));
     }
 
     private static JsonObject create(String username, String email) {

@@ -1,5 +1,7 @@
 package dev.roster.job.control;
 
+import dev.roster.audit.control.AuditLog;
+import dev.roster.audit.control.Changes;
 import dev.roster.caller.Caller;
 import dev.roster.job.entity.Job;
 import dev.roster.job.entity.JobChunk;
@@ -50,6 +52,9 @@ public class Jobs {
     @Inject
     RequestId requestId;
 
+    @Inject
+    AuditLog audit;
+
     /** Which results to list. */
     public enum Outcomes { ALL, SUCCEEDED, FAILED }
 
@@ -84,6 +89,8 @@ public class Jobs {
         em.clear();
         Job job = em.find(Job.class, id);
         job.sized(counts[0], counts[1]);
+        audit.record(tenantId, "job.submitted", "job", id, format + " job of " + counts[0] + " items",
+                new Changes().note("items", null, counts[0]));
         return job;
     }
 
@@ -128,6 +135,8 @@ public class Jobs {
         em.refresh(job);
         if (Job.Status.OPEN.contains(job.status())) {
             job.finish(Job.Status.CANCELLED, null);
+            audit.record(job.tenantId(), "job.cancelled", "job", id, job.format() + " job of " + job.total()
+                    + " items", new Changes().note("processed", null, job.processed()));
         }
         return job;
     }
