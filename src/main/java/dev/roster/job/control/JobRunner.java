@@ -5,6 +5,9 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,6 +35,9 @@ public class JobRunner {
     @Inject
     Jobs jobs;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     @Inject
     ChunkRunner chunks;
 
@@ -49,9 +55,27 @@ public class JobRunner {
         task = scheduler.scheduleWithFixedDelay(this::drain, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** Looks for work now (a job was just submitted). */
+    /**
+     * Looks for work as soon as a job was submitted: at once, or when the transaction the caller is in commits (a
+     * request with an {@code Idempotency-Key} runs in one), since a job is claimable only once it is committed.
+     */
     public void wake() {
-        scheduler.execute(this::drain);
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        scheduler.execute(JobRunner.this::drain);
+                    }
+                }
+            });
+        } else {
+            scheduler.execute(this::drain);
+        }
     }
 
     void drain() {
