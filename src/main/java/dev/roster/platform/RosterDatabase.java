@@ -20,6 +20,12 @@ public class RosterDatabase implements DataSource {
 
     public static final String URL = "roster.db.url";
 
+    /** Whether Roster runs on PostgreSQL (else on embedded Derby), for the few statements each does its own way. */
+    public static boolean postgresql() {
+        String url = DataDir.setting(URL);
+        return url != null && url.startsWith("jdbc:postgresql:");
+    }
+
     private final DataSource target;
 
     public RosterDatabase() {

@@ -42,6 +42,10 @@ import java.util.UUID;
         + " AND u.usernameLc = :name")
 @NamedQuery(name = User.EMAIL_USED, query = "SELECT COUNT(u) FROM User u WHERE u.tenantId = :tenant"
         + " AND u.emailLc = :email")
+@NamedQuery(name = User.USERNAMES_TAKEN, query = "SELECT u.usernameLc FROM User u WHERE u.tenantId = :tenant"
+        + " AND u.usernameLc IN :names")
+@NamedQuery(name = User.EMAILS_USED, query = "SELECT u.emailLc FROM User u WHERE u.tenantId = :tenant"
+        + " AND u.emailLc IN :emails")
 @NamedQuery(name = User.BY_ID, query = "SELECT u FROM User u WHERE u.tenantId = :tenant AND u.id = :id")
 @NamedQuery(name = User.EMAIL_TAKEN, query = "SELECT COUNT(u) FROM User u WHERE u.tenantId = :tenant "
         + "AND u.emailLc = :email AND u.id <> :id")
@@ -62,6 +66,9 @@ public class User {
     public static final String EMAIL_TAKEN = "User.emailTaken";
     public static final String USERNAME_TAKEN = "User.usernameTaken";
     public static final String EMAIL_USED = "User.emailUsed";
+    /** {@link #USERNAME_TAKEN} and {@link #EMAIL_USED} for many values in one statement (PostgreSQL only). */
+    public static final String USERNAMES_TAKEN = "User.usernamesTaken";
+    public static final String EMAILS_USED = "User.emailsUsed";
     public static final String MOVE_SUBTREE = "User.moveSubtree";
     /** How deep a management chain may go; keeps {@code mgmt_path} within its column. */
     public static final int MAX_DEPTH = 48;
