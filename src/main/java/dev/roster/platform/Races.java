@@ -24,6 +24,19 @@ public final class Races {
         return false;
     }
 
+    /**
+     * The database rolled the transaction back to resolve a conflict (SQLState class 40: a deadlock, a serialization
+     * failure, Derby's lock timeout): doing the same work again may well succeed.
+     */
+    public static boolean transientRollback(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A row changed under an update since it was read (optimistic locking). */
     public static boolean lostUpdate(Throwable thrown) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {

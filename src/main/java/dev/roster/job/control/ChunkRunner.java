@@ -5,6 +5,7 @@ import dev.roster.caller.Caller;
 import dev.roster.caller.Roles;
 import dev.roster.job.entity.Job;
 import dev.roster.job.entity.JobChunk;
+import dev.roster.platform.Races;
 import dev.roster.platform.RequestId;
 import dev.roster.problem.InternalFailure;
 import dev.roster.problem.ProblemMapper;
@@ -130,7 +131,15 @@ public class ChunkRunner {
         }
     }
 
+    /**
+     * Why an item failed, to record as its result. A failure the database may not repeat (a deadlock, a lock timeout)
+     * is thrown instead: the chunk stays claimed, its lease runs out, and it is applied again (at most
+     * {@link #MAX_ATTEMPTS} times).
+     */
     private RosterException reason(Throwable failure, int index, JobChunk.Key key) {
+        if (Races.transientRollback(failure)) {
+            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+        }
         RosterException reason = ProblemMapper.explain(failure);
         if (reason == null) {
             LOG.log(Level.WARNING, "item " + index + " of job " + key.jobId() + " failed", failure);

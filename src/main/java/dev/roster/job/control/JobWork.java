@@ -149,8 +149,13 @@ public class JobWork {
         return key;
     }
 
-    /** Writes a run's results, and counts it in its chunk and its job; the chunk is done with its last item. */
+    /**
+     * Writes a run's results, and counts it in its chunk and its job; the chunk is done with its last item. The job's
+     * row is locked first: inserting the results takes a key-share lock on it (their foreign key), and two instances
+     * that each held that lock and then asked for the row's update lock would deadlock.
+     */
     private void record(JobChunk.Key key, String instance, List<JsonObject> results) {
+        Job job = em.find(Job.class, key.jobId(), LockModeType.PESSIMISTIC_WRITE);
         int failedNow = (int) results.stream().filter(r -> r.containsKey("error")).count();
         int succeededNow = results.size() - failedNow;
         Object[] progress = em.createNamedQuery(JobChunk.PROGRESS, Object[].class).setParameter("job", key.jobId())
@@ -162,7 +167,6 @@ public class JobWork {
                 .setParameter("succeeded", succeededNow).setParameter("failed", failedNow)
                 .setParameter("status", done ? JobChunk.DONE : JobChunk.PENDING).setParameter("job", key.jobId())
                 .setParameter("seq", key.seq()).executeUpdate();
-        Job job = em.find(Job.class, key.jobId(), LockModeType.PESSIMISTIC_WRITE);
         job.counted(results.size(), succeededNow, failedNow, done);
     }
 
