@@ -1,6 +1,7 @@
 package dev.roster.idempotency.entity;
 
 import dev.roster.platform.Clock;
+import dev.roster.platform.SecretBox;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,7 +14,8 @@ import java.time.Instant;
 
 /**
  * A write sent with an {@code Idempotency-Key}: which request it was (its fingerprint), whether it still runs, and the
- * answer it got, replayed to every retry until the record expires.
+ * answer it got, replayed to every retry until the record expires. The body is stored sealed
+ * ({@code platform.SecretBox}): an answer may carry a secret shown once (a new API key, an invitation's link).
  */
 @Entity
 @Table(name = "idempotency_records")
@@ -72,7 +74,8 @@ public class IdempotencyRecord {
     public int status() { return status; }
     /** The answer's headers, one {@code name: value} a line. */
     public String headers() { return headers; }
-    public String body() { return body; }
+    /** The answer's body, in clear (it may hold a secret shown once, such as a new API key's). */
+    public String body() { return body == null ? null : SecretBox.open(body, sealContext()); }
     public Instant createdAt() { return createdAt; }
     public Instant expiresAt() { return expiresAt; }
 
@@ -87,10 +90,15 @@ public class IdempotencyRecord {
         return expiresAt.isBefore(Clock.now());
     }
 
+    /** What a stored body is sealed for: this key of this caller only. */
+    private String sealContext() {
+        return "idempotency:" + tenantId + ":" + callerId + ":" + key;
+    }
+
     public void completed(int answerStatus, String answerHeaders, String answerBody) {
         state = State.COMPLETED.name();
         status = answerStatus;
         headers = answerHeaders;
-        body = answerBody;
+        body = answerBody == null ? null : SecretBox.seal(answerBody, sealContext());
     }
 }

@@ -1,5 +1,6 @@
 package dev.roster.job.entity;
 
+import dev.roster.platform.SecretBox;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,7 +11,8 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /**
- * A chunk of a job's items (a JSON array). Its items are applied in runs, each in one transaction with its results
+ * A chunk of a job's items (a JSON array, stored sealed by {@code platform.SecretBox}, since an item may carry a
+ * user's password). Its items are applied in runs, each in one transaction with its results
  * ({@link JobResults}) and the chunk's progress ({@link #doneItems}, counts); a chunk without failures is one run. The
  * instance applying it holds a lease ({@link #claimedBy} until {@link #claimedUntil}) that runs out if it dies.
  */
@@ -81,15 +83,21 @@ public class JobChunk {
         this.seq = seq;
         this.firstItem = firstItem;
         this.itemCount = itemCount;
-        this.items = items;
+        this.items = SecretBox.seal(items, sealContext(jobId, seq));
         this.status = PENDING;
+    }
+
+    /** What a chunk's items are sealed for: that chunk only. */
+    private static String sealContext(String jobId, int seq) {
+        return "job-chunk:" + jobId + ":" + seq;
     }
 
     public String jobId() { return jobId; }
     public int seq() { return seq; }
     public int firstItem() { return firstItem; }
     public int itemCount() { return itemCount; }
-    public String items() { return items; }
+    /** The items, in clear (a user's item may carry its password). */
+    public String items() { return SecretBox.open(items, sealContext(jobId, seq)); }
     public int doneItems() { return doneItems; }
     public int succeeded() { return succeeded; }
     public int failed() { return failed; }
