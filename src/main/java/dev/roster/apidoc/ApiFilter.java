@@ -59,7 +59,8 @@ public class ApiFilter implements OASFilter {
     static final List<String> TENANT_PATHS = List.of("/api/v1/provisioning/", "/api/appxite/", "/api/public/",
             "/scim/");
     /** The error answer of the protocols with a shape of their own, one for every status. */
-    static final Map<Protocol, String> OWN_ERRORS = Map.of(Protocol.AISERA, "AiseraError", Protocol.KORE, "KoreError");
+    static final Map<Protocol, String> OWN_ERRORS = Map.of(Protocol.AISERA, "AiseraError", Protocol.KORE, "KoreError",
+            Protocol.SCIM, "ScimError");
     static final List<String> SHARED_PARAMETERS = List.of("page", "size", "q");
     /** Operations whose body is a form, and its schema; Payara describes a form as a string of any media type. */
     static final Map<String, String> FORM_BODIES = Map.of("token", "TokenRequest");
@@ -92,6 +93,8 @@ public class ApiFilter implements OASFilter {
             operation.setSecurity(List.of(requirement("basic", "appToken"), requirement("bearer", "appToken")));
         } else if (protocol == Protocol.KORE) {
             operation.setSecurity(List.of(requirement("koreAuth"), requirement("bearer")));
+        } else if (protocol == Protocol.SCIM) {
+            operation.setSecurity(List.of(requirement("bearer")));
         }
         String own = OWN_ERRORS.get(protocol);
         String form = FORM_BODIES.get(operation.getOperationId());
@@ -358,7 +361,9 @@ public class ApiFilter implements OASFilter {
             "PrivilegeInput", "UserInput", "TenantInput", "TenantInfoInput", "ServiceSwitch", "RoleInput",
             "ApiKeyInput", "DomainMappingInput", "ServiceEndpointInput", "GroupInput", "OrganizationInput",
             "IdentityProviderInput", "InvitationRequest", "AcceptInput", "AppXiteInviteRequest", "AiseraUserInput",
-            "AiseraError", "KoreUsersInput", "KoreUserInput", "KoreError", "KoreMessage", "KoreCreateResult");
+            "AiseraError", "KoreUsersInput", "KoreUserInput", "KoreError", "KoreMessage", "KoreCreateResult",
+            "ScimError", "ScimResource", "ScimUser", "ScimGroup", "ScimListResponse", "ScimSearchRequest",
+            "ScimPatchOp", "ScimBulkRequest", "ScimBulkResponse");
 
     @Override
     public Schema filterSchema(Schema schema) {

@@ -35,6 +35,10 @@ final class ScimRenderer implements ErrorRenderer {
             case Conflict.NOT_UNIQUE -> "uniqueness";
             case InvalidInput.MALFORMED -> "invalidSyntax";
             case InvalidInput.INVALID -> "invalidValue";
+            case InvalidInput.FILTER -> "invalidFilter";
+            case InvalidInput.PATH -> "invalidPath";
+            case InvalidInput.IMMUTABLE -> "mutability";
+            case InvalidInput.NO_TARGET -> "noTarget";
             default -> null;
         };
     }

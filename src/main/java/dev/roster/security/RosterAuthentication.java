@@ -36,7 +36,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Roster's single authentication mechanism (it replaces Payara's stock MP-JWT one, which cannot sit beside
  * a second mechanism). It accepts {@code Authorization: Bearer} (a token from Roster, verified by
- * MicroProfile JWT through Payara's identity store), {@code Authorization: Basic} (a username and password,
+ * MicroProfile JWT through Payara's identity store, or an API key's secret, which is no JWT), {@code Authorization: Basic} (a username and password,
  * the tenant named by {@code X-Tenant}) and {@code x-app-token} (an API key); on the Kore.ai-compatible
  * paths ({@code /api/public/}) also Kore.ai's {@code auth: <JWT>}. A request that carries both an
  * {@code Authorization} header and an {@code x-app-token} (the Aisera style) must prove the same user with
@@ -122,13 +122,19 @@ public class RosterAuthentication implements HttpAuthenticationMechanism {
                 if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
                     return refuse(request, response, "the bearer token is empty or too long");
                 }
-                JsonWebToken jwt = verify(token);
-                if (jwt == null) {
-                    return refuse(request, response, "the bearer token is not valid: it is malformed, not signed by "
-                            + "Roster, or expired");
+                if (token.chars().filter(c -> c == '.').count() != 2) {
+                    // not a JWT: an API key's secret as the Bearer secret (how identity providers are set up for
+                    // SCIM, with one long-lived secret)
+                    resolution = principals.apiKey(token);
+                } else {
+                    JsonWebToken jwt = verify(token);
+                    if (jwt == null) {
+                        return refuse(request, response, "the bearer token is not valid: it is malformed, not signed "
+                                + "by Roster, or expired");
+                    }
+                    resolution = resolve(jwt);
+                    principal = jwt;
                 }
-                resolution = resolve(jwt);
-                principal = jwt;
             } else if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
                 String named = request.getHeader(Caller.TENANT_HEADER);
                 resolution = basic(authorization.substring(6).strip(),

@@ -5,18 +5,32 @@ import dev.roster.audit.control.Changes;
 import dev.roster.caller.Caller;
 import dev.roster.directory.entity.Group;
 import dev.roster.platform.Checks;
+import dev.roster.platform.Criteria;
+import dev.roster.platform.CriteriaSql;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
+import dev.roster.platform.Slice;
 import dev.roster.platform.Value;
 import dev.roster.problem.Conflict;
+import dev.roster.problem.InvalidInput;
 import dev.roster.problem.NotFound;
+import dev.roster.problem.PreconditionFailed;
+import dev.roster.user.control.Users;
+import dev.roster.user.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The caller's tenant's groups and their members. */
 @ApplicationScoped
@@ -25,6 +39,16 @@ public class Groups {
     static final int NAME_MAX = 256;
     static final int DESCRIPTION_MAX = 1000;
     static final int EXTERNAL_ID_MAX = 256;
+    static final Map<String, CriteriaSql.Column> COLUMNS = Map.of(
+            "id", CriteriaSql.text("g.id", false, true),
+            "displayName", CriteriaSql.text("g.display_name_lc", true, false),
+            "externalId", CriteriaSql.text("g.external_id", false, true),
+            "createdAt", CriteriaSql.time("g.created_at"),
+            "updatedAt", CriteriaSql.time("g.updated_at"),
+            "members", CriteriaSql.exists("SELECT 1 FROM memberships m WHERE m.container_id = g.id AND m.user_id = ?",
+                    "SELECT 1 FROM memberships m WHERE m.container_id = g.id"));
+    static final Map<String, String> ORDER = Map.of("displayName", "g.display_name_lc", "externalId", "g.external_id",
+            "createdAt", "g.created_at", "updatedAt", "g.updated_at", "id", "g.id");
     /** The end of a prefix range: every name that starts with the prefix sorts below prefix + this. */
     static final String PREFIX_END = "\uffff";
 
@@ -40,6 +64,9 @@ public class Groups {
     @Inject
     Memberships memberships;
 
+    @Inject
+    Users users;
+
     /** The tenant's groups in display-name order, those starting with {@code q} (any case) when it is given. */
     public Page<Group> list(PageRequest page, String q) {
         String tenant = caller.tenant().id();
@@ -49,6 +76,28 @@ public class Groups {
         return Page.of(em.createNamedQuery(Group.OF_TENANT, Group.class).setParameter("tenant", tenant)
                 .setParameter("from", from).setParameter("to", from + PREFIX_END).setFirstResult(page.offset())
                 .setMaxResults(page.size()).getResultList(), page, total);
+    }
+
+    /**
+     * {@code count} groups from {@code offset} (from 0) of those that meet {@code criteria}, by display name (or
+     * {@code orderBy}: {@code displayName}, {@code externalId}, {@code createdAt}, {@code updatedAt}, {@code id}) and
+     * then by id; {@code count} 0 only counts them. Fields: {@code id}, {@code displayName}, {@code externalId},
+     * {@code createdAt}, {@code updatedAt} and {@code members} (a user id).
+     */
+    public Slice<Group> matching(Criteria criteria, String orderBy, boolean descending, long offset, int count) {
+        String order = ORDER.get(orderBy == null ? "displayName" : orderBy);
+        if (order == null) {
+            throw new InvalidInput("sortBy", "cannot sort by " + orderBy);
+        }
+        CriteriaSql.Where where = CriteriaSql.of(criteria, COLUMNS);
+        String from = " FROM user_groups g WHERE g.tenant_id = ? AND " + where.sql();
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(caller.tenant().id());
+        parameters.addAll(where.parameters());
+        Slice<String> ids = CriteriaSql.ids(em, "g.id", from, parameters, order, descending, offset, count);
+        Map<String, Group> byId = byIds(ids.items()).stream().collect(Collectors.toMap(Group::id, g -> g));
+        return new Slice<>(ids.items().stream().map(byId::get).filter(Objects::nonNull).toList(), offset,
+                ids.total());
     }
 
     public Group get(String id) {
@@ -104,12 +153,100 @@ public class Groups {
     /** Adds a user of the tenant to the group; true if it was not a member yet. */
     @Transactional
     public boolean addMember(String id, String username) {
-        return memberships.add(get(id), username);
+        Group group = get(id);
+        group.touch();
+        return memberships.add(group, username);
     }
 
     @Transactional
     public void removeMember(String id, String username) {
-        memberships.remove(get(id), username);
+        Group group = get(id);
+        group.touch();
+        memberships.remove(group, username);
+    }
+
+    /**
+     * A change of a group's members by user id: an exact set ({@code exactly}, null to keep the members), then ids to
+     * add and ids to remove (one that is no member is passed over). An id that is no user of the tenant is a 400.
+     */
+    public record MemberChange(Set<String> exactly, Set<String> added, Set<String> removed) {
+
+        public static MemberChange none() {
+            return new MemberChange(null, Set.of(), Set.of());
+        }
+
+        public boolean isEmpty() {
+            return exactly == null && added.isEmpty() && removed.isEmpty();
+        }
+    }
+
+    /** Creates a group with its first members, in one transaction. */
+    @Transactional
+    public Group create(GroupCommand command, Set<String> memberIds) {
+        Group group = create(command);
+        change(group, new MemberChange(null, memberIds, Set.of()));
+        return group;
+    }
+
+    /**
+     * Changes a group's fields and members in one transaction; {@code ifMatch}, when given, must name its current
+     * entity tag ({@link #etag}).
+     */
+    @Transactional
+    public Group change(String id, GroupCommand command, MemberChange members, String ifMatch) {
+        Group group = get(id);
+        if (ifMatch != null && Arrays.stream(ifMatch.split(",")).map(String::strip)
+                .map(t -> t.startsWith("W/") ? t.substring(2) : t).noneMatch(t -> t.equals("*")
+                        || t.equals(etag(group)))) {
+            throw new PreconditionFailed("If-Match " + ifMatch + " does not match the current entity tag "
+                    + etag(group) + "; read the group again");
+        }
+        update(id, command);
+        change(group, members);
+        return group;
+    }
+
+    private void change(Group group, MemberChange change) {
+        if (change.isEmpty()) {
+            return;
+        }
+        Set<String> added = new HashSet<>(change.added());
+        Set<String> removed = new HashSet<>(change.removed());
+        if (change.exactly() != null) {
+            Set<String> current = memberships.memberIds(group);
+            change.exactly().stream().filter(u -> !current.contains(u)).forEach(added::add);
+            current.stream().filter(u -> !change.exactly().contains(u)).forEach(removed::add);
+        }
+        group.touch(); // first: each member counted moves the version on in the database (a bulk update)
+        Set<String> named = new HashSet<>(added);
+        named.addAll(removed);
+        Map<String, User> found = users.byIds(List.copyOf(named)).stream()
+                .filter(u -> u.tenantId().equals(group.tenantId())).collect(Collectors.toMap(User::id, u -> u));
+        List<String> unknown = added.stream().filter(u -> !found.containsKey(u)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidInput("members", "names no user of this tenant: " + String.join(", ", unknown));
+        }
+        for (String userId : removed) {
+            if (found.containsKey(userId) && !added.contains(userId)) {
+                memberships.remove(group, found.get(userId));
+            }
+        }
+        for (String userId : added) {
+            memberships.add(group, found.get(userId));
+        }
+    }
+
+    /** Every member of the group by id and username, by username. */
+    public List<Memberships.Ref> memberRefs(Group group) {
+        return memberships.refs(group);
+    }
+
+    /**
+     * A group's entity tag: its version, which every change of its fields or members moves on (the update of its
+     * member count increments it too).
+     */
+    public static String etag(Group group) {
+        return "\"" + group.version() + "\"";
     }
 
     public Page<Memberships.Member> members(String id, PageRequest page) {

@@ -15,8 +15,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -84,16 +86,40 @@ public class Memberships {
     /** Removes a member, keeping the count and the audit trail; 404 when the user is not one. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void remove(Container container, String username) {
-        User user = member(container, username);
-        Membership membership = em.find(Membership.class, new Membership.Key(container.id(), user.id()));
-        if (membership == null) {
+        if (!remove(container, member(container, username))) {
             throw new NotFound("'" + username + "' is not a member of " + container.kind().auditType() + " "
                     + container.label());
+        }
+    }
+
+    /** Removes the user from the container if it is a member; true if it was. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean remove(Container container, User user) {
+        Membership membership = em.find(Membership.class, new Membership.Key(container.id(), user.id()));
+        if (membership == null) {
+            return false;
         }
         em.remove(membership);
         count(container, -1);
         audit.record(container.tenantId(), container.kind().auditType() + ".member.removed", container.kind()
                 .auditType(), container.id(), container.label(), new Changes().note("member", user.username(), null));
+        return true;
+    }
+
+    /** The ids of a container's members (an exact set of members is compared with them). */
+    public Set<String> memberIds(Container container) {
+        return new HashSet<>(em.createNamedQuery(Membership.MEMBER_IDS, String.class)
+                .setParameter("container", container.id()).getResultList());
+    }
+
+    /** A member by id and username, the least a list of every member of a large container needs. */
+    public record Ref(String userId, String username) {
+    }
+
+    /** Every member of a container by username, as {@link Ref}s. */
+    public List<Ref> refs(Container container) {
+        return em.createNamedQuery(Membership.MEMBERS, Object[].class).setParameter("container", container.id())
+                .getResultStream().map(row -> new Ref((String) row[0], (String) row[1])).toList();
     }
 
     /** Ends every membership of a container that is being deleted. */

@@ -75,6 +75,13 @@ public class Group implements Container {
         this.updatedAt = Clock.now();
     }
 
+    /** Marks a change of the group that is not in its row (its members), so that its version moves on. */
+    public void touch() {
+        this.updatedAt = Clock.now();
+    }
+
+    public long version() { return version; }
+
     public static String lower(String name) {
         return name == null ? null : name.toLowerCase(Locale.ROOT);
     }

@@ -20,11 +20,17 @@ import java.time.Instant;
         query = "SELECT m FROM Membership m WHERE m.containerId = :container ORDER BY m.usernameLc")
 @NamedQuery(name = Membership.OF_USERS,
         query = "SELECT m FROM Membership m WHERE m.userId IN :users ORDER BY m.containerId")
+@NamedQuery(name = Membership.MEMBERS, query = "SELECT m.userId, u.username FROM Membership m, User u"
+        + " WHERE m.containerId = :container AND u.id = m.userId ORDER BY m.usernameLc")
+@NamedQuery(name = Membership.MEMBER_IDS, query = "SELECT m.userId FROM Membership m WHERE m.containerId = :container")
 @NamedQuery(name = Membership.REMOVE_ALL, query = "DELETE FROM Membership m WHERE m.containerId = :container")
 public class Membership {
 
     public static final String OF_CONTAINER = "Membership.ofContainer";
     public static final String OF_USERS = "Membership.ofUsers";
+    /** The ids and usernames of a container's members, by username. */
+    public static final String MEMBERS = "Membership.members";
+    public static final String MEMBER_IDS = "Membership.memberIds";
     public static final String REMOVE_ALL = "Membership.removeAll";
 
     /** What a user belongs to, with the statement that keeps its member count and its name in the audit trail. */

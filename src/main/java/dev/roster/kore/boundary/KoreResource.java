@@ -184,7 +184,7 @@ public class KoreResource {
         }
         Map<Attribute, Value<String>> attributes = new EnumMap<>(Attribute.class);
         for (Attribute attribute : Attribute.values()) {
-            if (info.has(attribute.field())) {
+            if (attribute.kore() && info.has(attribute.field())) {
                 attributes.put(attribute, info.text(attribute.field(), ANY));
             }
         }

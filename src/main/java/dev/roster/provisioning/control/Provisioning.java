@@ -111,6 +111,22 @@ public class Provisioning {
         }
     }
 
+    /**
+     * Creates a user with what the command asks; a username or e-mail address the tenant has already is a 409, also
+     * when another request takes it at the same time.
+     */
+    public Users.Saved create(String username, ProvisionCommand command) {
+        try {
+            return writes.create(username, command);
+        } catch (RuntimeException e) {
+            if (Races.duplicate(e)) {
+                throw Conflict.notUnique("the tenant has a user with the username " + username
+                        + " or its e-mail address already");
+            }
+            throw e;
+        }
+    }
+
     /** Revokes every privilege of the user in the tenant and marks it de-provisioned; its tokens stop working. */
     public void deprovision(String username) {
         writes.deprovision(username);
@@ -179,12 +195,32 @@ public class Provisioning {
                 users.find(caller.tenant().id(), username).filter(u -> u.status() != UserStatus.SUSPENDED)
                         .ifPresent(u -> privileges.keepAnAdministrator(u, "suspending it"));
             }
-            Users.Saved saved = users.put(username, fields, ifMatch);
+            return provision(users.put(username, fields, ifMatch), command);
+        }
+
+        /** A new user, refused (409) when the tenant has one of that username or e-mail address already. */
+        @Transactional
+        public Users.Saved create(String username, ProvisionCommand command) {
+            return provision(new Users.Saved(users.create(username, command.user()), true), command);
+        }
+
+        /** What a command asks beyond the user's own fields, for a user just saved. */
+        private Users.Saved provision(Users.Saved saved, ProvisionCommand command) {
             identityProviders.bind(saved.user(), command.identityProviderId());
+            boolean active = !command.active().isSet() || command.active().value();
+            if (active && command.active().isSet() && saved.user().status() == UserStatus.DEPROVISIONED) {
+                users.restore(saved.user());
+            }
             if (command.privileges().present() && saved.created()) {
                 privileges.grantAll(saved.user(), command.privileges().value());
             } else if (command.privileges().present()) {
                 privileges.replaceAll(saved.user(), command.privileges().value());
+            }
+            if (command.tenantRoles().isSet() && active) {
+                privileges.replaceTenantWide(saved.user(), "roles", command.tenantRoles().value());
+            }
+            if (!active) {
+                deprovision(saved.user());
             }
             return saved;
         }

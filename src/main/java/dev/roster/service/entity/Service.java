@@ -19,7 +19,8 @@ public enum Service {
             "/scim/de-provision-user/"), List.of()),
     KORE("kore", "Kore.ai bulk user creation", false, List.of("/api/public/"), List.of()),
     BULK("bulk", "Bulk jobs and CSV import", false, List.of("/api/v1/provisioning/bulk",
-            "/api/v1/provisioning/jobs"), List.of());
+            "/api/v1/provisioning/jobs"), List.of()),
+    SCIM("scim", "SCIM 2.0 (Entra ID, Okta, OneLogin)", false, List.of("/scim/v2/"), List.of());
 
     private final String id;
     private final String title;

@@ -4,6 +4,7 @@ import dev.roster.audit.control.AuditLog;
 import dev.roster.audit.control.Changes;
 import dev.roster.caller.Caller;
 import dev.roster.platform.Clock;
+import dev.roster.platform.CriteriaSql;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
 import dev.roster.platform.Passwords;
@@ -130,20 +131,13 @@ public class Users {
         }
         pageParameters.addAll(List.of(skip, page.size()));
         @SuppressWarnings("unchecked")
-        List<String> ids = bind(em.createNativeQuery("SELECT u.id" + pageFrom
+        List<String> ids = CriteriaSql.bind(em.createNativeQuery("SELECT u.id" + pageFrom
                 + " ORDER BY u.username_lc, u.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY"), pageParameters).getResultList();
         if (total < 0) { // a page that is not full ends the list, and says its length: no need to count it
             total = ids.size() < page.size() && (!ids.isEmpty() || page.offset() == 0) ? page.offset() + ids.size()
-                    : ((Number) bind(em.createNativeQuery("SELECT COUNT(*)" + from), parameters).getSingleResult()).longValue();
+                    : ((Number) CriteriaSql.bind(em.createNativeQuery("SELECT COUNT(*)" + from), parameters).getSingleResult()).longValue();
         }
         return Page.of(byIds(ids), page, total);
-    }
-
-    private static Query bind(Query query, List<Object> parameters) {
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
-        return query;
     }
 
     /**
@@ -332,6 +326,22 @@ public class Users {
         user.revokeTokens();
         user.touch();
         audit.record(user.tenantId(), "user.deprovisioned", "user", user.id(), user.username(), changes);
+    }
+
+    /**
+     * A de-provisioned user made active again (SCIM's {@code active: true}): ACTIVE, listed again once it holds a
+     * privilege. Part of the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void restore(User user) {
+        if (user.status() != UserStatus.DEPROVISIONED) {
+            return;
+        }
+        user.changeStatus(UserStatus.ACTIVE);
+        user.touch();
+        listing.update(user);
+        audit.record(user.tenantId(), "user.restored", "user", user.id(), user.username(),
+                new Changes().note("status", UserStatus.DEPROVISIONED, UserStatus.ACTIVE));
     }
 
     /** The entity tag of a user: its version, which every change of it (its privileges included) moves on. */

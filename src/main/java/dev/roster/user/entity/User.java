@@ -136,6 +136,31 @@ public class User {
     private String city;
     private String zip;
     private String state;
+    @Column(name = "external_id")
+    private String externalId;
+    @Column(name = "display_name")
+    private String displayName;
+    @Column(name = "nick_name")
+    private String nickName;
+    @Column(name = "middle_name")
+    private String middleName;
+    @Column(name = "honorific_prefix")
+    private String honorificPrefix;
+    @Column(name = "honorific_suffix")
+    private String honorificSuffix;
+    private String title;
+    @Column(name = "user_type")
+    private String userType;
+    @Column(name = "preferred_language")
+    private String preferredLanguage;
+    private String locale;
+    @Column(name = "employee_number")
+    private String employeeNumber;
+    @Column(name = "cost_center")
+    private String costCenter;
+    private String division;
+    private String mobile;
+    private String fax;
     @Column(name = "can_create_bot")
     private Boolean canCreateBot;
     @Column(name = "is_developer")
@@ -225,6 +250,21 @@ public class User {
             case CITY -> city = value;
             case ZIP -> zip = value;
             case STATE -> state = value;
+            case EXTERNAL_ID -> externalId = value;
+            case DISPLAY_NAME -> displayName = value;
+            case NICK_NAME -> nickName = value;
+            case MIDDLE_NAME -> middleName = value;
+            case HONORIFIC_PREFIX -> honorificPrefix = value;
+            case HONORIFIC_SUFFIX -> honorificSuffix = value;
+            case TITLE -> title = value;
+            case USER_TYPE -> userType = value;
+            case PREFERRED_LANGUAGE -> preferredLanguage = value;
+            case LOCALE -> locale = value;
+            case EMPLOYEE_NUMBER -> employeeNumber = value;
+            case COST_CENTER -> costCenter = value;
+            case DIVISION -> division = value;
+            case MOBILE -> mobile = value;
+            case FAX -> fax = value;
         }
     }
 
@@ -240,6 +280,21 @@ public class User {
             case CITY -> city;
             case ZIP -> zip;
             case STATE -> state;
+            case EXTERNAL_ID -> externalId;
+            case DISPLAY_NAME -> displayName;
+            case NICK_NAME -> nickName;
+            case MIDDLE_NAME -> middleName;
+            case HONORIFIC_PREFIX -> honorificPrefix;
+            case HONORIFIC_SUFFIX -> honorificSuffix;
+            case TITLE -> title;
+            case USER_TYPE -> userType;
+            case PREFERRED_LANGUAGE -> preferredLanguage;
+            case LOCALE -> locale;
+            case EMPLOYEE_NUMBER -> employeeNumber;
+            case COST_CENTER -> costCenter;
+            case DIVISION -> division;
+            case MOBILE -> mobile;
+            case FAX -> fax;
         };
     }
     public void bindIdentityProvider(String providerId) { this.identityProviderId = providerId; touch(); }
