@@ -26,7 +26,7 @@ class ServicesIT extends RosterIT {
     void theCatalogShowsEachServicesStateAndInfoListsTheOnesSwitchedOn() {
         Map<String, Boolean> state = states(api.get("/api/v1/provisioning/services").as(admin).send().expect(200).body());
         assertEquals(Map.of("native-api", true, "invitations", false, "appxite", false, "aisera", false, "kore", false,
-                "bulk", false), state,
+                "bulk", false, "scim", false), state,
                 "only the surfaces Roster serves; the native API is on, every other surface off until switched on");
         List<String> listed = ids(api.get("/api/v1/provisioning/info").as(admin).send().json());
         assertEquals(List.of("native-api"), listed);
@@ -52,11 +52,11 @@ class ServicesIT extends RosterIT {
 
     @Test
     void aSurfaceRosterDoesNotServeCannotBeSwitchedOn() {
-        for (String planned : List.of("scim", "webhooks")) {
+        for (String planned : List.of("webhooks", "ldap")) {
             assertTrue(switchService(tenant, planned, true).expect(404).json().getString("detail").contains(planned));
         }
         assertEquals(Map.of("native-api", true, "invitations", false, "appxite", false, "aisera", false, "kore", false,
-                "bulk", false), states(api.get("/api/v1/tenants/" + tenant + "/services").as(api.operator()).send().expect(200).body()));
+                "bulk", false, "scim", false), states(api.get("/api/v1/tenants/" + tenant + "/services").as(api.operator()).send().expect(200).body()));
     }
 
     @Test

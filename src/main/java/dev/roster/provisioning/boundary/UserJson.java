@@ -25,7 +25,9 @@ public final class UserJson {
     static final Set<String> WRITABLE = Set.of("username", "email", "firstName", "lastName", "timeZone", "country",
             "zipCode", "avatar", "gender", "birthYear", "hint", "manager", "password", "status",
             "tenantUserPrivileges", "identityProviderId", "orgUserId", "companyName", "dept", "companyContactPhone",
-            "worknumber", "street", "suiteNo", "city", "zip", "state", "canCreateBot", "isDeveloper", "botTasks");
+            "worknumber", "street", "suiteNo", "city", "zip", "state", "canCreateBot", "isDeveloper", "botTasks",
+            "externalId", "displayName", "nickName", "middleName", "honorificPrefix", "honorificSuffix", "title",
+            "userType", "preferredLanguage", "locale", "employeeNumber", "costCenter", "division", "mobile", "fax");
     static final Set<String> READ_ONLY = Set.of("id", "createdAt", "updatedAt", "activeApiKeys", "groups",
             "organizations");
     /** Values are length-checked by the rules; this only bounds what is read. */

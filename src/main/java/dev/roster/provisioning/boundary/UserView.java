@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * A user with the seed's fields, the work profile of Kore.ai's {@code userInfo} (seed 002; {@code botTasks} are
- * its {@code assignBotTasks}), plus {@code id}, {@code status}, {@code manager} (the manager's username),
+ * its {@code assignBotTasks}), SCIM's attributes that no seed has (RFC 7643: {@code externalId}, {@code title}, …), plus {@code id}, {@code status}, {@code manager} (the manager's username),
  * {@code createdAt} and {@code updatedAt}. A password can be written but is never read back; {@code activeApiKeys}
  * lists the user's keys that work now, without their secrets.
  */
@@ -23,6 +23,8 @@ import java.util.Map;
         "avatar", "gender", "birthYear", "hint", "manager", "status", "tenantUserPrivileges", "activeApiKeys",
         "groups", "organizations", "identityProviderId", "orgUserId", "companyName", "dept", "companyContactPhone",
         "worknumber", "street", "suiteNo", "city", "zip", "state", "canCreateBot", "isDeveloper", "botTasks",
+        "externalId", "displayName", "nickName", "middleName", "honorificPrefix", "honorificSuffix", "title",
+        "userType", "preferredLanguage", "locale", "employeeNumber", "costCenter", "division", "mobile", "fax",
         "createdAt", "updatedAt"})
 public record UserView(String id, String username, String email, @Nullable String firstName, @Nullable String lastName,
                        @Nullable String timeZone, @Nullable String country, @Nullable String zipCode,
@@ -35,7 +37,12 @@ public record UserView(String id, String username, String email, @Nullable Strin
                        @Nullable String worknumber, @Nullable String street, @Nullable String suiteNo,
                        @Nullable String city, @Nullable String zip, @Nullable String state,
                        @Nullable Boolean canCreateBot, @Nullable Boolean isDeveloper, List<String> botTasks,
-                       Instant createdAt, Instant updatedAt) {
+                       @Nullable String externalId, @Nullable String displayName, @Nullable String nickName,
+                       @Nullable String middleName, @Nullable String honorificPrefix,
+                       @Nullable String honorificSuffix, @Nullable String title, @Nullable String userType,
+                       @Nullable String preferredLanguage, @Nullable String locale, @Nullable String employeeNumber,
+                       @Nullable String costCenter, @Nullable String division, @Nullable String mobile,
+                       @Nullable String fax, Instant createdAt, Instant updatedAt) {
 
     /** {@code roleNames}: the names of the roles the privileges name, by id. */
     public static UserView from(User user, List<Privilege> privileges, Map<String, String> roleNames,
@@ -49,7 +56,14 @@ public record UserView(String id, String username, String email, @Nullable Strin
                 user.attribute(Attribute.COMPANY_CONTACT_PHONE), user.attribute(Attribute.WORKNUMBER),
                 user.attribute(Attribute.STREET), user.attribute(Attribute.SUITE_NO), user.attribute(Attribute.CITY),
                 user.attribute(Attribute.ZIP), user.attribute(Attribute.STATE), user.canCreateBot(),
-                user.isDeveloper(), user.botTasks(), user.createdAt(), user.updatedAt());
+                user.isDeveloper(), user.botTasks(), user.attribute(Attribute.EXTERNAL_ID),
+                user.attribute(Attribute.DISPLAY_NAME), user.attribute(Attribute.NICK_NAME),
+                user.attribute(Attribute.MIDDLE_NAME), user.attribute(Attribute.HONORIFIC_PREFIX),
+                user.attribute(Attribute.HONORIFIC_SUFFIX), user.attribute(Attribute.TITLE),
+                user.attribute(Attribute.USER_TYPE), user.attribute(Attribute.PREFERRED_LANGUAGE),
+                user.attribute(Attribute.LOCALE), user.attribute(Attribute.EMPLOYEE_NUMBER),
+                user.attribute(Attribute.COST_CENTER), user.attribute(Attribute.DIVISION),
+                user.attribute(Attribute.MOBILE), user.attribute(Attribute.FAX), user.createdAt(), user.updatedAt());
     }
 
     /** A hit of the operator's cross-tenant search, naming the tenant it is in. */

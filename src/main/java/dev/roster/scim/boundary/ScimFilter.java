@@ -131,16 +131,41 @@ final class ScimFilter {
 
     /** Entra ID's {@code emails[type eq "work"].value eq "x"} as {@code emails[type eq "work" and value eq "x"]}. */
     static String rewrite(String filter) {
+        boolean[] quoted = quoted(filter);
         Matcher matcher = VALUE_PATH.matcher(filter);
         StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
+        int copied = 0;
+        for (int from = 0; from < filter.length() && matcher.find(from); ) {
+            if (quoted[matcher.start()]) { // text inside a quoted value that only looks like a value path
+                from = matcher.start() + 1;
+                continue;
+            }
             String condition = matcher.group(6) != null ? matcher.group(3) + " pr"
                     : matcher.group(3) + " " + matcher.group(4) + " " + matcher.group(5);
-            matcher.appendReplacement(out, Matcher.quoteReplacement(matcher.group(1) + "[(" + matcher.group(2)
-                    + ") and " + condition + "]"));
+            out.append(filter, copied, matcher.start()).append(matcher.group(1)).append("[(").append(matcher.group(2))
+                    .append(") and ").append(condition).append(']');
+            copied = matcher.end();
+            from = matcher.end();
         }
-        matcher.appendTail(out);
-        return out.toString();
+        return out.append(filter.substring(copied)).toString();
+    }
+
+    /** Which characters of a filter are inside a quoted string (RFC 7159 escapes included). */
+    private static boolean[] quoted(String filter) {
+        boolean[] inside = new boolean[filter.length()];
+        boolean open = false;
+        for (int i = 0; i < filter.length(); i++) {
+            char c = filter.charAt(i);
+            inside[i] = open;
+            if (open && c == '\\') {
+                if (i + 1 < filter.length()) {
+                    inside[++i] = true;
+                }
+            } else if (c == '"') {
+                open = !open;
+            }
+        }
+        return inside;
     }
 
     /** A path as a lower-case key: the core schemas' URNs dropped, the enterprise one as {@code enterprise:}. */

@@ -11,15 +11,12 @@ import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.OrFilter;
 import com.unboundid.scim2.common.messages.PatchOpType;
 import com.unboundid.scim2.common.messages.PatchOperation;
-import com.unboundid.scim2.common.messages.PatchRequest;
-import com.unboundid.scim2.common.utils.JsonUtils;
 import dev.roster.directory.control.GroupCommand;
 import dev.roster.directory.control.Groups;
 import dev.roster.directory.control.Memberships;
 import dev.roster.directory.entity.Group;
 import dev.roster.platform.Value;
 import dev.roster.problem.InvalidInput;
-import java.io.IOException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -88,17 +85,8 @@ final class ScimGroups {
     }
 
     static Patch patch(ObjectNode body) {
-        PatchRequest request;
-        try {
-            request = JsonUtils.getObjectReader().forType(PatchRequest.class).readValue(body);
-        } catch (IOException | IllegalArgumentException e) {
-            throw InvalidInput.malformed("is not a SCIM PatchOp: " + e.getMessage());
-        }
-        if (request.getOperations() == null || request.getOperations().isEmpty()) {
-            throw new InvalidInput("Operations", "names no operation");
-        }
         Changes changes = new Changes();
-        for (PatchOperation operation : request) {
+        for (PatchOperation operation : ScimPatch.operations(body)) {
             changes.apply(operation);
         }
         return new Patch(new GroupCommand(changes.displayName, Value.absent(), changes.externalId),
@@ -124,6 +112,7 @@ final class ScimGroups {
                 }
                 ObjectNode attributes = ((ObjectNode) value).deepCopy();
                 ScimJson.canonical(attributes, CANONICAL);
+                attributes.remove(List.of("schemas", "id", "meta")); // Okta's rename repeats the group's id
                 attributes.fieldNames().forEachRemaining(name -> {
                     if (!List.of("displayName", "externalId", "members").contains(name)) {
                         throw InvalidInput.path(name, "is not a writable attribute of a group");

@@ -128,7 +128,8 @@ public class ScimGroupsResource {
     @RequestBody(content = @Content(mediaType = ScimJson.MEDIA_TYPE, schema = @Schema(ref = "ScimGroup")))
     @APIResponse(responseCode = "200", description = "Replaced",
             content = @Content(mediaType = ScimJson.MEDIA_TYPE, schema = @Schema(ref = "ScimGroup")))
-    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "412", description = "If-Match names another version",
+            content = @Content(mediaType = ScimJson.MEDIA_TYPE, schema = @Schema(ref = "ScimError")))
     public Response replace(@PathParam("id") String id, InputStream body,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return replace(id, ScimJson.read(body), ifMatch, uri.getBaseUri());
@@ -152,7 +153,8 @@ public class ScimGroupsResource {
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "200", description = "Changed, with the attributes asked for",
             content = @Content(mediaType = ScimJson.MEDIA_TYPE, schema = @Schema(ref = "ScimGroup")))
-    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "412", description = "If-Match names another version",
+            content = @Content(mediaType = ScimJson.MEDIA_TYPE, schema = @Schema(ref = "ScimError")))
     public Response patch(@PathParam("id") String id, InputStream body, @QueryParam("attributes") String attributes,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return patch(id, ScimJson.read(body), attributes, ifMatch, uri.getBaseUri());
@@ -178,7 +180,8 @@ public class ScimGroupsResource {
     @Operation(operationId = "scimDeleteGroup", summary = "SCIM: delete a group", description = ScimUsersResource.ROLES
             + "The group and its memberships go; its users stay.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "412", description = "If-Match names another version",
+            content = @Content(mediaType = ScimJson.MEDIA_TYPE, schema = @Schema(ref = "ScimError")))
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return remove(id, ifMatch);
     }

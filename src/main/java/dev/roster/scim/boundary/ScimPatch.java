@@ -81,7 +81,23 @@ final class ScimPatch {
     }
 
     private static List<ObjectNode> expand(ObjectNode operation) {
+        JsonNode op = operation.get("op");
+        if (op == null || !op.isTextual() || !List.of("add", "replace", "remove")
+                .contains(op.asText().toLowerCase(Locale.ROOT))) {
+            throw InvalidInput.malformed("op: each operation's op is add, replace or remove");
+        }
         JsonNode path = operation.get("path");
+        if (path != null && !path.isNull()) {
+            if (!path.isTextual()) {
+                throw InvalidInput.path("path", "must be a string");
+            }
+            try {
+                Path.fromString(path.asText());
+            } catch (ScimException e) {
+                throw InvalidInput.path("path", path.asText() + " is not an attribute path: "
+                        + ScimFilter.plain(e.getMessage()));
+            }
+        }
         JsonNode value = operation.get("value");
         if ((path != null && !path.isNull() && !path.asText().isBlank()) || value == null || !value.isObject()) {
             return List.of(operation);

@@ -162,7 +162,8 @@ public class ScimUsersResource {
     @RequestBody(content = @Content(mediaType = ScimJson.MEDIA_TYPE, schema = @Schema(ref = "ScimUser")))
     @APIResponse(responseCode = "200", description = "Replaced",
             content = @Content(mediaType = ScimJson.MEDIA_TYPE, schema = @Schema(ref = "ScimUser")))
-    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "412", description = "If-Match names another version",
+            content = @Content(mediaType = ScimJson.MEDIA_TYPE, schema = @Schema(ref = "ScimError")))
     public Response replace(@PathParam("id") String id, InputStream body,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return replace(id, ScimJson.read(body), ifMatch, uri.getBaseUri());
@@ -185,7 +186,8 @@ public class ScimUsersResource {
     @RequestBody(content = @Content(mediaType = ScimJson.MEDIA_TYPE, schema = @Schema(ref = "ScimPatchOp")))
     @APIResponse(responseCode = "200", description = "Changed",
             content = @Content(mediaType = ScimJson.MEDIA_TYPE, schema = @Schema(ref = "ScimUser")))
-    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "412", description = "If-Match names another version",
+            content = @Content(mediaType = ScimJson.MEDIA_TYPE, schema = @Schema(ref = "ScimError")))
     public Response patch(@PathParam("id") String id, InputStream body,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return patch(id, ScimJson.read(body), ifMatch, uri.getBaseUri());
@@ -221,7 +223,8 @@ public class ScimUsersResource {
             + "readable with `active: false`, and a PATCH or PUT with `active: true` restores it. The tenant keeps "
             + "an administrator: de-provisioning its last one is a 409.")
     @APIResponse(responseCode = "204", description = "De-provisioned")
-    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "412", description = "If-Match names another version",
+            content = @Content(mediaType = ScimJson.MEDIA_TYPE, schema = @Schema(ref = "ScimError")))
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return remove(id, ifMatch);
     }
