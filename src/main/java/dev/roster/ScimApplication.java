@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * The paths under {@code /scim}: SCIM 2.0 at {@code /scim/v2} (RFC 7643, RFC 7644), and Aisera's user provisioning
- * API ({@code /scim/provision-user} and its siblings, seed 000). Outside {@code /api} because Aisera's clients call those paths as they are; the same security, providers and
+ * API ({@code /scim/provision-user} and its siblings, seed 000). Outside {@code /api} because their clients call
+ * those paths as they are; the same security, providers and
  * error rendering as {@link RosterApplication}.
  */
 @ApplicationPath("/scim")

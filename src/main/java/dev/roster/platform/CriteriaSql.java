@@ -1,7 +1,6 @@
 package dev.roster.platform;
 
 import dev.roster.problem.InvalidInput;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -38,29 +37,6 @@ public final class CriteriaSql {
         CriteriaSql sql = new CriteriaSql(columns);
         String condition = sql.condition(criteria);
         return new Where(condition, List.copyOf(sql.parameters));
-    }
-
-    /**
-     * The ids ({@code id}, a column) of {@code count} rows from {@code offset} of those {@code from} selects, ordered by
-     * {@code order} and then by {@code id}, and how many rows it selects in all: counted unless the slice shows it
-     * (it is not full); {@code count} 0 only counts them.
-     */
-    public static Slice<String> ids(EntityManager em, String id, String from, List<Object> parameters, String order,
-                                    boolean descending, long offset, int count) {
-        List<String> ids = List.of();
-        if (count > 0) {
-            String direction = descending ? " DESC" : "";
-            List<Object> sliced = new ArrayList<>(parameters);
-            sliced.addAll(List.of(offset, count));
-            @SuppressWarnings("unchecked")
-            List<String> found = bind(em.createNativeQuery("SELECT " + id + from + " ORDER BY " + order + direction
-                    + ", " + id + direction + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY"), sliced).getResultList();
-            ids = found;
-        }
-        long total = count > 0 && ids.size() < count && (!ids.isEmpty() || offset == 0) ? offset + ids.size()
-                : ((Number) bind(em.createNativeQuery("SELECT COUNT(*)" + from), parameters).getSingleResult())
-                .longValue();
-        return new Slice<>(ids, offset, total);
     }
 
     /** Binds positional parameters ({@code ?1}, {@code ?2}, … of a native query) in order. */

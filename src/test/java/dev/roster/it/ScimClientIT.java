@@ -18,8 +18,10 @@ import com.unboundid.scim2.common.types.Member;
 import com.unboundid.scim2.common.types.Name;
 import com.unboundid.scim2.common.types.ServiceProviderConfigResource;
 import com.unboundid.scim2.common.types.UserResource;
+import com.unboundid.scim2.common.utils.JsonUtils;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.ClientRequestFilter;
 import java.util.List;
 import org.glassfish.jersey.client.HttpUrlConnectorProvider;
 import org.junit.jupiter.api.AfterEach;
@@ -43,8 +45,9 @@ class ScimClientIT extends RosterIT {
         String admin = api.member(tenant, "boss", "ADMINISTRATOR", null);
         String key = api.post("/api/v1/provisioning/api-keys").as(admin).json("{\"name\": \"SCIM client\"}").send()
                 .expect(201).json().getString("apiToken");
-        client = ClientBuilder.newClient().property(HttpUrlConnectorProvider.SET_METHOD_WORKAROUND, true).register((jakarta.ws.rs.client.ClientRequestFilter) request ->
-                request.getHeaders().putSingle("Authorization", "Bearer " + key));
+        ClientRequestFilter bearer = request -> request.getHeaders().putSingle("Authorization", "Bearer " + key);
+        client = ClientBuilder.newClient().property(HttpUrlConnectorProvider.SET_METHOD_WORKAROUND, true)
+                .register(bearer);
         scim = new ScimService(client.target(base.toString()).path("scim/v2"));
     }
 
@@ -104,8 +107,8 @@ class ScimClientIT extends RosterIT {
         assertEquals(1, created.getMembers().size());
 
         GroupResource modified = scim.modifyRequest("Groups", created.getId())
-                .addValues("members", List.of(com.unboundid.scim2.common.utils.JsonUtils.valueToNode(
-                        new Member().setValue(bob.getId())))).invoke(GroupResource.class);
+                .addValues("members", List.of(JsonUtils.valueToNode(new Member().setValue(bob.getId()))))
+                .invoke(GroupResource.class);
         assertTrue(modified == null || modified.getMembers().size() == 2);
         GroupResource read = scim.retrieve("Groups", created.getId(), GroupResource.class);
         assertEquals(2, read.getMembers().size());

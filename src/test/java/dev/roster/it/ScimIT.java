@@ -116,8 +116,8 @@ class ScimIT extends RosterIT {
         assertFalse(put.containsKey("locale"), "a PUT clears what it leaves out");
         assertFalse(put.containsKey("externalId"));
 
-        JsonObject deactivated = send("PATCH", "/Users/" + id, patch("[{\"op\":\"replace\",\"value\":{\"active\":false}}]"))
-                .expect(200).json();
+        JsonObject deactivated = send("PATCH", "/Users/" + id,
+                patch("[{\"op\":\"replace\",\"value\":{\"active\":false}}]")).expect(200).json();
         assertFalse(deactivated.getBoolean("active"));
         assertEquals("DEPROVISIONED", api.get("/api/v1/provisioning/users/test.user@okta.local").as(admin).send()
                 .expect(200).json().getString("status"));
@@ -211,8 +211,9 @@ class ScimIT extends RosterIT {
         JsonObject listed = groups.getJsonArray("Resources").getJsonObject(0);
         assertEquals(group, listed.getString("id"));
         assertFalse(listed.containsKey("members"), "excludedAttributes=members");
-        assertEquals(1, scim("GET", "/Groups?filter=" + filter("externalId eq \"8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159\""))
-                .send().expect(200).json().getInt("totalResults"));
+        assertEquals(1, scim("GET", "/Groups?filter="
+                + filter("externalId eq \"8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159\"")).send().expect(200).json()
+                .getInt("totalResults"));
     }
 
     @Test
@@ -297,12 +298,12 @@ class ScimIT extends RosterIT {
         assertEquals(5, counted.getInt("totalResults"));
         assertEquals(List.of(), counted.getJsonArray("Resources"));
 
-        JsonObject shaped = scim("GET", "/Users?attributes=userName,name.givenName&filter=" + filter("userName eq \"amy\""))
-                .send().expect(200).json().getJsonArray("Resources").getJsonObject(0);
+        JsonObject shaped = scim("GET", "/Users?attributes=userName,name.givenName&filter="
+                + filter("userName eq \"amy\"")).send().expect(200).json().getJsonArray("Resources").getJsonObject(0);
         assertEquals(List.of("schemas", "id", "userName", "name"), List.copyOf(shaped.keySet()));
         assertEquals(List.of("givenName"), List.copyOf(shaped.getJsonObject("name").keySet()));
-        JsonObject without = scim("GET", "/Users?excludedAttributes=emails,meta&filter=" + filter("userName eq \"amy\""))
-                .send().expect(200).json().getJsonArray("Resources").getJsonObject(0);
+        JsonObject without = scim("GET", "/Users?excludedAttributes=emails,meta&filter="
+                + filter("userName eq \"amy\"")).send().expect(200).json().getJsonArray("Resources").getJsonObject(0);
         assertFalse(without.containsKey("emails"));
         assertFalse(without.containsKey("meta"));
         assertTrue(without.containsKey("userName"));
@@ -354,7 +355,8 @@ class ScimIT extends RosterIT {
                    "data":{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"alice@example.org"}},
                   {"method":"POST","path":"/Users","bulkId":"never",
                    "data":{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"never@example.org"}}
-                 ]}""".formatted(patch("[{\"op\":\"add\",\"path\":\"title\",\"value\":\"Guide\"}]"))).expect(200).json();
+                 ]}""".formatted(patch("[{\"op\":\"add\",\"path\":\"title\",\"value\":\"Guide\"}]")))
+                .expect(200).json();
         List<JsonObject> results = answer.getJsonArray("Operations").getValuesAs(JsonObject.class);
         assertEquals(List.of("201", "201", "200", "409"), results.stream().map(r -> r.getString("status")).toList(),
                 "the fourth fails and failOnErrors 1 stops the fifth");
@@ -466,7 +468,8 @@ class ScimIT extends RosterIT {
         assertEquals(USER, user.getString("id"));
         List<String> attributes = user.getJsonArray("attributes").getValuesAs(JsonObject.class).stream()
                 .map(a -> a.getString("name")).toList();
-        assertTrue(attributes.containsAll(List.of("userName", "name", "emails", "active", "password")), attributes.toString());
+        assertTrue(attributes.containsAll(List.of("userName", "name", "emails", "active", "password")),
+                attributes.toString());
         assertFalse(attributes.contains("x509Certificates"), "only what Roster keeps");
         scim("GET", "/Schemas/" + ENTERPRISE).send().expect(200);
         expectError(scim("GET", "/Schemas/urn:nothing").send(), 404, null);

@@ -10,6 +10,7 @@ import dev.roster.platform.CriteriaSql;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
 import dev.roster.platform.Slice;
+import dev.roster.platform.Slices;
 import dev.roster.platform.Value;
 import dev.roster.problem.Conflict;
 import dev.roster.problem.InvalidInput;
@@ -23,7 +24,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +67,9 @@ public class Groups {
     @Inject
     Users users;
 
+    @Inject
+    Slices slices;
+
     /** The tenant's groups in display-name order, those starting with {@code q} (any case) when it is given. */
     public Page<Group> list(PageRequest page, String q) {
         String tenant = caller.tenant().id();
@@ -94,7 +97,8 @@ public class Groups {
         List<Object> parameters = new ArrayList<>();
         parameters.add(caller.tenant().id());
         parameters.addAll(where.parameters());
-        Slice<String> ids = CriteriaSql.ids(em, "g.id", from, parameters, order, descending, offset, count);
+        Slice<String> ids = slices.ids(em, "g.id", from, parameters, order,
+                order.equals("g.display_name_lc") || order.equals("g.id"), descending, offset, count);
         Map<String, Group> byId = byIds(ids.items()).stream().collect(Collectors.toMap(Group::id, g -> g));
         return new Slice<>(ids.items().stream().map(byId::get).filter(Objects::nonNull).toList(), offset,
                 ids.total());
@@ -195,9 +199,7 @@ public class Groups {
     @Transactional
     public Group change(String id, GroupCommand command, MemberChange members, String ifMatch) {
         Group group = get(id);
-        if (ifMatch != null && Arrays.stream(ifMatch.split(",")).map(String::strip)
-                .map(t -> t.startsWith("W/") ? t.substring(2) : t).noneMatch(t -> t.equals("*")
-                        || t.equals(etag(group)))) {
+        if (ifMatch != null && !Users.matches(ifMatch, etag(group))) {
             throw new PreconditionFailed("If-Match " + ifMatch + " does not match the current entity tag "
                     + etag(group) + "; read the group again");
         }

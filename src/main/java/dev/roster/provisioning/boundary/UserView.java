@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * A user with the seed's fields, the work profile of Kore.ai's {@code userInfo} (seed 002; {@code botTasks} are
- * its {@code assignBotTasks}), SCIM's attributes that no seed has (RFC 7643: {@code externalId}, {@code title}, …), plus {@code id}, {@code status}, {@code manager} (the manager's username),
- * {@code createdAt} and {@code updatedAt}. A password can be written but is never read back; {@code activeApiKeys}
+ * its {@code assignBotTasks}), SCIM's attributes that no seed has (RFC 7643: {@code externalId}, {@code title},
+ * …), plus {@code id}, {@code status}, {@code manager} (the manager's username), {@code createdAt} and
+ * {@code updatedAt}. A password can be written but is never read back; {@code activeApiKeys}
  * lists the user's keys that work now, without their secrets.
  */
 @JsonbPropertyOrder({"id", "username", "email", "firstName", "lastName", "timeZone", "country", "zipCode",

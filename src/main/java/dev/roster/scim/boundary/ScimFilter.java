@@ -22,6 +22,8 @@ import com.unboundid.scim2.common.filters.StartsWithFilter;
 import dev.roster.platform.Criteria;
 import dev.roster.problem.InvalidInput;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +41,7 @@ final class ScimFilter {
 
     static final int MAX_LENGTH = 4096;
     /** The paths as written, by the map of fields they are in (declared first: the maps below fill it). */
-    private static final Map<Map<String, String>, List<String>> NAMES = new java.util.IdentityHashMap<>();
+    private static final Map<Map<String, String>, List<String>> NAMES = new IdentityHashMap<>();
     /** SCIM's attributes (lower case, an extension's under {@code enterprise:}) and Roster's fields. */
     static final Map<String, String> USER_FIELDS = lower(Map.ofEntries(Map.entry("userName", "username"),
             Map.entry("id", "id"), Map.entry("externalId", "externalId"), Map.entry("displayName", "displayName"),
@@ -57,8 +59,8 @@ final class ScimFilter {
             Map.entry("enterprise:manager.value", "manager"), Map.entry("addresses.streetAddress", "street"),
             Map.entry("addresses.locality", "city"), Map.entry("addresses.region", "state"),
             Map.entry("addresses.postalCode", "zip"), Map.entry("addresses.country", "country")));
-    static final Map<String, String> GROUP_FIELDS = lower(Map.of("displayName", "displayName", "externalId", "externalId",
-            "id", "id", "members", "members", "members.value", "members", "meta.created", "createdAt",
+    static final Map<String, String> GROUP_FIELDS = lower(Map.of("displayName", "displayName", "externalId",
+            "externalId", "id", "id", "members", "members", "members.value", "members", "meta.created", "createdAt",
             "meta.lastModified", "updatedAt"));
     /** The phone numbers Roster keeps, by SCIM type. */
     static final Map<String, String> PHONES = Map.of("work", "worknumber", "mobile", "mobile", "fax", "fax");
@@ -69,7 +71,8 @@ final class ScimFilter {
 
     /** {@code attr[filter].sub op value}, which Entra ID sends, as RFC 7644's {@code attr[filter and sub op value]}. */
     private static final Pattern VALUE_PATH = Pattern.compile(
-            "(\\w+)\\[([^\\]\"]*(?:\"(?:[^\"\\\\]|\\\\.)*\"[^\\]\"]*)*)\\]\\.(\\w+)\\s+(?i:(eq|ne|co|sw|ew|gt|ge|lt|le)\\s+"
+            "(\\w+)\\[([^\\]\"]*(?:\"(?:[^\"\\\\]|\\\\.)*\"[^\\]\"]*)*)\\]\\.(\\w+)\\s+"
+                    + "(?i:(eq|ne|co|sw|ew|gt|ge|lt|le)\\s+"
                     + "(\"(?:[^\"\\\\]|\\\\.)*\"|true|false|null|[-0-9.eE+]+)|(pr))");
 
     /** The fields by the attribute's path in lower case; the path as written is kept for messages. */
@@ -81,10 +84,11 @@ final class ScimFilter {
 
     /** {@code fields} by their path in lower case, the paths as written kept in {@link #NAMES}. */
     private static Map<String, String> lower(Map<String, String> fields) {
-        Map<String, String> lower = new java.util.HashMap<>();
+        Map<String, String> lower = new HashMap<>();
         fields.forEach((path, field) -> lower.put(path.toLowerCase(Locale.ROOT), field));
         Map<String, String> copy = Map.copyOf(lower);
-        NAMES.put(copy, fields.keySet().stream().map(p -> p.replace("enterprise:", ScimJson.ENTERPRISE + ":")).toList());
+        NAMES.put(copy, fields.keySet().stream().map(p -> p.replace("enterprise:", ScimJson.ENTERPRISE + ":"))
+                .toList());
         return copy;
     }
 

@@ -18,6 +18,7 @@ import dev.roster.directory.entity.Group;
 import dev.roster.platform.Value;
 import dev.roster.problem.InvalidInput;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -222,7 +223,7 @@ final class ScimGroups {
         if (members == null || members.isNull() || members.isMissingNode()) {
             return ids;
         }
-        List<JsonNode> list = new java.util.ArrayList<>();
+        List<JsonNode> list = new ArrayList<>();
         if (members.isArray()) {
             members.forEach(list::add);
         } else {

@@ -7,7 +7,6 @@ import dev.roster.directory.control.Groups;
 import dev.roster.directory.entity.Group;
 import dev.roster.platform.Slice;
 import dev.roster.problem.InvalidInput;
-import dev.roster.problem.PreconditionFailed;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -31,6 +30,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -137,8 +137,7 @@ public class ScimGroupsResource {
 
     Response replace(String id, ObjectNode node, String ifMatch, URI base) {
         ScimGroups.Written written = ScimGroups.read(node);
-        groups.change(id, written.command(), new Groups.MemberChange(written.members(), java.util.Set.of(),
-                java.util.Set.of()), ifMatch);
+        groups.change(id, written.command(), new Groups.MemberChange(written.members(), Set.of(), Set.of()), ifMatch);
         return written(Response.Status.OK, id, base);
     }
 
@@ -188,10 +187,7 @@ public class ScimGroupsResource {
 
     Response remove(String id, String ifMatch) {
         Group group = groups.get(id);
-        if (ifMatch != null && !ScimListing.matches(ifMatch, Groups.etag(group))) {
-            throw new PreconditionFailed("If-Match " + ifMatch + " does not match the current entity tag "
-                    + Groups.etag(group) + "; read the group again");
-        }
+        ScimListing.requireMatch(ifMatch, Groups.etag(group), "group");
         groups.delete(id);
         return Response.noContent().build();
     }

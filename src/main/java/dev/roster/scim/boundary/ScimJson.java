@@ -17,11 +17,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * SCIM's wire format: {@code application/scim+json} bodies read into Jackson trees (the kept SCIM library works on
@@ -40,7 +44,8 @@ final class ScimJson {
     /** The largest body of one request; {@code /ServiceProviderConfig} says so too. */
     static final int MAX_BODY = 1 << 20;
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
 
     private ScimJson() {
     }
@@ -126,7 +131,7 @@ final class ScimJson {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
             try {
-                return java.time.OffsetDateTime.parse(text).toInstant();
+                return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException again) {
                 throw InvalidInput.filter(field + " takes a date and time as in RFC 3339, such as "
                         + "\"2026-11-30T12:00:00Z\"");
@@ -193,7 +198,8 @@ final class ScimJson {
         for (String attribute : excluded) {
             String[] where = locate(attribute);
             JsonNode parent = where[1] == null ? kept : field(kept, where[0]);
-            if (parent instanceof ObjectNode object && !List.of("schemas", "id").contains(where[where[1] == null ? 0 : 1])) {
+            String last = where[1] == null ? where[0] : where[1];
+            if (parent instanceof ObjectNode object && !List.of("schemas", "id").contains(last)) {
                 String name = where[1] == null ? where[0] : where[1];
                 findField(object, name).ifPresent(object::remove);
             }
@@ -214,7 +220,7 @@ final class ScimJson {
         if (list == null || list.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(list.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
+        return Arrays.stream(list.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
     }
 
     /** An attribute name as {top-level key, sub-attribute or null}, schema URNs resolved. */
@@ -239,7 +245,7 @@ final class ScimJson {
 
     private static void copy(ObjectNode full, ObjectNode kept, String attribute) {
         String[] where = locate(attribute);
-        java.util.Optional<String> top = findField(full, where[0]);
+        Optional<String> top = findField(full, where[0]);
         if (top.isEmpty()) {
             return;
         }
@@ -274,18 +280,18 @@ final class ScimJson {
         return findField(node, name).map(node::get).orElse(null);
     }
 
-    private static java.util.Optional<String> findField(ObjectNode node, String name) {
-        for (java.util.Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+    private static Optional<String> findField(ObjectNode node, String name) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String candidate = names.next();
             if (candidate.equalsIgnoreCase(name)) {
-                return java.util.Optional.of(candidate);
+                return Optional.of(candidate);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static List<String> iterate(Iterator<String> names) {
-        List<String> list = new java.util.ArrayList<>();
+        List<String> list = new ArrayList<>();
         names.forEachRemaining(list::add);
         return list;
     }

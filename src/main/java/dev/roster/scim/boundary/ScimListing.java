@@ -4,18 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.roster.platform.Slice;
 import dev.roster.problem.InvalidInput;
-
-import java.util.Arrays;
+import dev.roster.problem.PreconditionFailed;
+import dev.roster.user.control.Users;
 import java.util.List;
 
-
 /** A list request's parameters (RFC 7644 sections 3.4.2 and 3.4.3) and its ListResponse. */
-
-class ScimListing {
+final class ScimListing {
 
     static final int DEFAULT_COUNT = 100;
     /** The most resources one page holds ({@code filter.maxResults} in {@code /ServiceProviderConfig}). */
     static final int MAX_COUNT = 1000;
+
+    private ScimListing() {
+    }
 
     /**
      * {@code startIndex} from 1 (a smaller one is 1), {@code count} from 0 (a negative one is 0, a larger one than
@@ -113,8 +114,15 @@ class ScimListing {
 
     /** Whether an {@code If-Match} or {@code If-None-Match} list names this entity tag (weak or strong) or is *. */
     static boolean matches(String header, String etag) {
-        return Arrays.stream(header.split(",")).map(String::strip).map(t -> t.startsWith("W/") ? t.substring(2) : t)
-                .anyMatch(t -> t.equals("*") || t.equals(etag));
+        return Users.matches(header, etag);
+    }
+
+    /** A 412 unless {@code ifMatch} (when given) names the {@code what}'s current entity tag. */
+    static void requireMatch(String ifMatch, String etag, String what) {
+        if (ifMatch != null && !matches(ifMatch, etag)) {
+            throw new PreconditionFailed("If-Match " + ifMatch + " does not match the current entity tag " + etag
+                    + "; read the " + what + " again");
+        }
     }
 
 }

@@ -35,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Roster's users as SCIM Users (RFC 7643 sections 4.1 and 4.3) and back. A user has one e-mail address (of type
@@ -164,7 +165,7 @@ class ScimUsers {
         put(name, "familyName", user.lastName());
         NAME_PARTS.forEach((part, attribute) -> put(name, part, user.attribute(attribute)));
         if (!name.isEmpty()) {
-            String formatted = java.util.stream.Stream.of(user.attribute(Attribute.HONORIFIC_PREFIX),
+            String formatted = Stream.of(user.attribute(Attribute.HONORIFIC_PREFIX),
                     user.firstName(), user.attribute(Attribute.MIDDLE_NAME), user.lastName(),
                     user.attribute(Attribute.HONORIFIC_SUFFIX)).filter(p -> p != null && !p.isBlank())
                     .collect(Collectors.joining(" "));
@@ -265,7 +266,8 @@ class ScimUsers {
         Value<String> country = Value.absent();
         if (in.named("addresses")) {
             JsonNode address = address(node.get("addresses"));
-            texts.put(Attribute.STREET, Value.of(ScimJson.text(address.get("streetAddress"), "addresses.streetAddress")));
+            texts.put(Attribute.STREET, Value.of(ScimJson.text(address.get("streetAddress"),
+                    "addresses.streetAddress")));
             texts.put(Attribute.CITY, Value.of(ScimJson.text(address.get("locality"), "addresses.locality")));
             texts.put(Attribute.STATE, Value.of(ScimJson.text(address.get("region"), "addresses.region")));
             texts.put(Attribute.ZIP, Value.of(ScimJson.text(address.get("postalCode"), "addresses.postalCode")));

@@ -231,10 +231,7 @@ public class ScimUsersResource {
 
     Response remove(String id, String ifMatch) {
         User user = scim.find(id);
-        if (ifMatch != null && !ScimListing.matches(ifMatch, ScimUsers.etag(user))) {
-            throw new PreconditionFailed("If-Match " + ifMatch + " does not match the current entity tag "
-                    + ScimUsers.etag(user) + "; read the user again");
-        }
+        ScimListing.requireMatch(ifMatch, ScimUsers.etag(user), "user");
         provisioning.deprovision(user.username());
         return Response.noContent().build();
     }

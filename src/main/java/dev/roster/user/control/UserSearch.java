@@ -4,6 +4,7 @@ import dev.roster.caller.Caller;
 import dev.roster.platform.Criteria;
 import dev.roster.platform.CriteriaSql;
 import dev.roster.platform.Slice;
+import dev.roster.platform.Slices;
 import dev.roster.problem.InvalidInput;
 import dev.roster.user.entity.Attribute;
 import dev.roster.user.entity.User;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The tenant's users that meet a {@link Criteria}, whatever their status, in one order, a slice at a time (SCIM's
@@ -34,6 +36,8 @@ public class UserSearch {
     static final Map<String, String> ORDER = Map.of("username", "u.username_lc", "email", "u.email_lc",
             "firstName", "u.first_name_lc", "lastName", "u.last_name_lc", "createdAt", "u.created_at",
             "updatedAt", "u.updated_at", "externalId", "u.external_id", "displayName", "u.display_name", "id", "u.id");
+    /** The orders no two users of a tenant share a value of (a slice can start after the last one's). */
+    static final Set<String> UNIQUE = Set.of("u.username_lc", "u.email_lc", "u.id");
 
     @PersistenceContext
     EntityManager em;
@@ -46,6 +50,9 @@ public class UserSearch {
 
     @Inject
     Users users;
+
+    @Inject
+    Slices slices;
 
     /**
      * {@code count} users from {@code offset} (from 0) of those that meet {@code criteria}, ordered by {@code orderBy}
@@ -64,7 +71,8 @@ public class UserSearch {
         parameters.add(caller.tenant().id());
         parameters.addAll(where.parameters());
         parameters.addAll(visible.parameters());
-        Slice<String> ids = CriteriaSql.ids(em, "u.id", from, parameters, order, descending, offset, count);
+        Slice<String> ids = slices.ids(em, "u.id", from, parameters, order, UNIQUE.contains(order), descending,
+                offset, count);
         return new Slice<>(users.byIds(ids.items()), offset, ids.total());
     }
 

@@ -132,10 +132,12 @@ public class Users {
         pageParameters.addAll(List.of(skip, page.size()));
         @SuppressWarnings("unchecked")
         List<String> ids = CriteriaSql.bind(em.createNativeQuery("SELECT u.id" + pageFrom
-                + " ORDER BY u.username_lc, u.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY"), pageParameters).getResultList();
+                + " ORDER BY u.username_lc, u.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY"), pageParameters)
+                .getResultList();
         if (total < 0) { // a page that is not full ends the list, and says its length: no need to count it
             total = ids.size() < page.size() && (!ids.isEmpty() || page.offset() == 0) ? page.offset() + ids.size()
-                    : ((Number) CriteriaSql.bind(em.createNativeQuery("SELECT COUNT(*)" + from), parameters).getSingleResult()).longValue();
+                    : ((Number) CriteriaSql.bind(em.createNativeQuery("SELECT COUNT(*)" + from), parameters)
+                    .getSingleResult()).longValue();
         }
         return Page.of(byIds(ids), page, total);
     }
@@ -463,7 +465,8 @@ public class Users {
         }
     }
 
-    static boolean matches(String ifMatch, String etag) {
+    /** Whether an {@code If-Match} or {@code If-None-Match} list names this entity tag (weak or strong) or is *. */
+    public static boolean matches(String ifMatch, String etag) {
         return Arrays.stream(ifMatch.split(",")).map(String::strip).map(t -> t.startsWith("W/") ? t.substring(2) : t)
                 .anyMatch(t -> t.equals("*") || t.equals(etag));
     }

@@ -3,9 +3,9 @@ package dev.roster.scim.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.roster.platform.Criteria;
 import dev.roster.platform.Criteria.Compare;
 import dev.roster.platform.Criteria.Op;
+import dev.roster.platform.Criteria;
 import dev.roster.problem.InvalidInput;
 import java.time.Instant;
 import java.util.List;
@@ -33,9 +33,9 @@ class ScimFilterTest {
 
     @Test
     void andOrNotAndGroupingKeepTheirShape() {
-        assertEquals(new Criteria.Any(List.of(new Criteria.All(List.of(new Compare("title", Op.EQ, "a"),
-                        new Criteria.Not(new Compare("externalId", Op.PRESENT, null)))), new Compare("email", Op.CONTAINS,
-                        "@x"))),
+        Criteria left = new Criteria.All(List.of(new Compare("title", Op.EQ, "a"),
+                new Criteria.Not(new Compare("externalId", Op.PRESENT, null))));
+        assertEquals(new Criteria.Any(List.of(left, new Compare("email", Op.CONTAINS, "@x"))),
                 ScimFilter.users("(title eq \"a\" and not (externalId pr)) or emails.value co \"@x\""));
     }
 
