@@ -24,6 +24,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ public class Groups {
     static final int NAME_MAX = 256;
     static final int DESCRIPTION_MAX = 1000;
     static final int EXTERNAL_ID_MAX = 256;
+    /** How many users one query looks up by id when members change. */
+    static final int LOOKUP = 500;
     static final Map<String, CriteriaSql.Column> COLUMNS = Map.of(
             "id", CriteriaSql.text("g.id", false, true),
             "displayName", CriteriaSql.text("g.display_name_lc", true, false),
@@ -175,10 +178,6 @@ public class Groups {
      */
     public record MemberChange(Set<String> exactly, Set<String> added, Set<String> removed) {
 
-        public static MemberChange none() {
-            return new MemberChange(null, Set.of(), Set.of());
-        }
-
         public boolean isEmpty() {
             return exactly == null && added.isEmpty() && removed.isEmpty();
         }
@@ -220,10 +219,13 @@ public class Groups {
             current.stream().filter(u -> !change.exactly().contains(u)).forEach(removed::add);
         }
         group.touch(); // first: each member counted moves the version on in the database (a bulk update)
-        Set<String> named = new HashSet<>(added);
+        List<String> named = new ArrayList<>(added);
         named.addAll(removed);
-        Map<String, User> found = users.byIds(List.copyOf(named)).stream()
-                .filter(u -> u.tenantId().equals(group.tenantId())).collect(Collectors.toMap(User::id, u -> u));
+        Map<String, User> found = new HashMap<>();
+        for (int from = 0; from < named.size(); from += LOOKUP) { // IN lists of a size both databases plan well
+            users.byIds(named.subList(from, Math.min(named.size(), from + LOOKUP))).stream()
+                    .filter(u -> u.tenantId().equals(group.tenantId())).forEach(u -> found.put(u.id(), u));
+        }
         List<String> unknown = added.stream().filter(u -> !found.containsKey(u)).sorted().toList();
         if (!unknown.isEmpty()) {
             throw new InvalidInput("members", "names no user of this tenant: " + String.join(", ", unknown));
