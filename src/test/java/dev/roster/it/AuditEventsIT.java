@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +66,34 @@ class AuditEventsIT extends RosterIT {
         assertEquals("{\"from\":\"3\",\"to\":\"4\"}", page.content().get(0).getJsonObject("changes")
                 .getJsonObject("hint").toString());
         api.get("/api/v1/provisioning/events?size=500").as(admin).send().expect(400);
+    }
+
+    @Test
+    void theTrailIsNarrowedByActionActorTargetAndTime() {
+        String tenant = api.newTenant();
+        String admin = api.member(tenant, "admin", "ADMINISTRATOR", null);
+        String start = Instant.now().toString(); // after the administrator was made
+        for (String name : List.of("dora", "dave")) {
+            api.put("/api/v1/provisioning/users/" + name).as(admin).json("{\"email\":\"" + name + "@example.com\"}")
+                    .send().expect(201);
+            api.put("/api/v1/provisioning/users/" + name + "/privilege").as(admin).json("{\"role\":\"USER\"}").send()
+                    .expect(201);
+        }
+        List<JsonObject> created = api.get("/api/v1/provisioning/events?action=user.created&from=" + start).as(admin)
+                .send().expect(200).content();
+        assertEquals(List.of("dave", "dora"), created.stream().map(e -> e.getString("target")).toList());
+        assertEquals(List.of("privilege.granted", "user.created"), api.get("/api/v1/provisioning/events?target=dora")
+                .as(admin).send().expect(200).content().stream().map(e -> e.getString("action")).toList());
+        assertEquals(4, api.get("/api/v1/provisioning/events?actor=admin&from=" + start).as(admin).send().json()
+                .getInt("totalElements"));
+        assertEquals(2, api.get("/api/v1/provisioning/events?action=privilege.&from=" + start).as(admin).send().json()
+                .getInt("totalElements"), "a prefix ending in a dot");
+        assertEquals(0, api.get("/api/v1/provisioning/events?action=user&from=" + start).as(admin).send().json()
+                .getInt("totalElements"), "an action without its dot is exact");
+        assertEquals(0, api.get("/api/v1/provisioning/events?until=" + start).as(admin).send().json()
+                .getInt("totalElements") - api.get("/api/v1/provisioning/events?until=" + start).as(admin).send()
+                .content().size(), "a page that is not full says its total");
+        api.get("/api/v1/provisioning/events?from=yesterday").as(admin).send().expect(400);
+        api.get("/api/v1/provisioning/events?actor=" + "x".repeat(300)).as(admin).send().expect(400);
     }
 }

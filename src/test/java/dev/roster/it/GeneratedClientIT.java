@@ -89,7 +89,8 @@ class GeneratedClientIT extends RosterIT {
 
         // 5. De-provision (revokes every privilege; the record and history stay), and read the audit trail
         users.deprovisionUser("jane", null, null);
-        List<AuditEvent> events = new AuditEventsApi(admin).listEvents(null, 0, 50).getContent();
+        List<AuditEvent> events = new AuditEventsApi(admin).listEvents(null, 0, 50, "user.", null, "jane", null, null)
+                .getContent();
         assertTrue(events.stream().anyMatch(e -> e.getAction().equals("user.deprovisioned")
                 && "jane".equals(e.getTarget())), () -> events.toString());
 

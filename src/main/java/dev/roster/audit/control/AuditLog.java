@@ -11,9 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
@@ -67,6 +71,67 @@ public class AuditLog {
             LOG.info(() -> action + " " + targetType + " '" + target + "' by '" + caller.name() + "'; request "
                     + requestId.value());
         }
+    }
+
+    /**
+     * What a reader of the audit trail narrows it to: an action or the start of one ({@code user.} for every user
+     * event), the actor's and the target's name exactly, and a window of time; each null for any.
+     */
+    public record Filter(String action, String actor, String target, Instant from, Instant until) {
+
+        public static final int MAX = 256;
+
+        public boolean none() {
+            return action == null && actor == null && target == null && from == null && until == null;
+        }
+    }
+
+    /**
+     * The tenant's events that meet {@code filter}, newest first: one range of {@code ix_audit_events_recent}
+     * (within the window, when it has one), the other conditions checked on the way. The total of the whole trail is
+     * its counter; a filtered total is counted, unless the page shows it.
+     */
+    public Page<AuditEvent> ofTenant(String tenantId, PageRequest page, Filter filter) {
+        if (filter.none()) {
+            return ofTenant(tenantId, page);
+        }
+        StringBuilder where = new StringBuilder(" FROM AuditEvent e WHERE e.tenantId = :tenant");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("tenant", tenantId);
+        if (filter.action() != null) {
+            where.append(" AND e.action LIKE :action ESCAPE '\\'");
+            parameters.put("action", filter.action().replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + (filter.action().endsWith(".") ? "%" : ""));
+        }
+        if (filter.actor() != null) {
+            where.append(" AND e.actor = :actor");
+            parameters.put("actor", filter.actor());
+        }
+        if (filter.target() != null) {
+            where.append(" AND e.target = :target");
+            parameters.put("target", filter.target());
+        }
+        if (filter.from() != null) {
+            where.append(" AND e.occurredAt >= :from");
+            parameters.put("from", filter.from());
+        }
+        if (filter.until() != null) {
+            where.append(" AND e.occurredAt < :until");
+            parameters.put("until", filter.until());
+        }
+        TypedQuery<AuditEvent> rows = em.createQuery("SELECT e" + where + " ORDER BY e.occurredAt DESC, e.id DESC",
+                AuditEvent.class);
+        parameters.forEach(rows::setParameter);
+        List<AuditEvent> events = rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        long total;
+        if (events.size() < page.size() && (!events.isEmpty() || page.offset() == 0)) {
+            total = page.offset() + events.size();
+        } else {
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(e)" + where, Long.class);
+            parameters.forEach(count::setParameter);
+            total = count.getSingleResult();
+        }
+        return Page.of(events, page, total);
     }
 
     public Page<AuditEvent> ofTenant(String tenantId, PageRequest page) {
