@@ -55,9 +55,9 @@ export function onExpired(handler) { reauthenticate = handler; }
  * an empty one; a refusal is thrown as ApiError. An expired or refused token asks the person to sign in again
  * without leaving the page, then repeats the call once.
  */
-export async function api(method, path, body, { type, raw, retried } = {}) {
+export async function api(method, path, body, { type, raw, retried, headers: extra } = {}) {
   const s = session.get();
-  const headers = {};
+  const headers = { ...(extra || {}) };
   if (s) headers.Authorization = `Bearer ${s.token}`;
   const tenant = session.tenant();
   if (s?.operator && tenant) headers['X-Tenant'] = tenant;
@@ -69,7 +69,7 @@ export async function api(method, path, body, { type, raw, retried } = {}) {
   const answer = await fetch(path, { method, headers, body: payload });
   if (answer.status === 401 && s && !retried && reauthenticate) {
     await reauthenticate();
-    return api(method, path, body, { type, raw, retried: true });
+    return api(method, path, body, { type, raw, retried: true, headers: extra });
   }
   if (raw) return answer;
   const text = await answer.text();

@@ -17,7 +17,7 @@ function action(testid, label, run, { kind = 'secondary' } = {}) {
   } }, label);
 }
 
-function writable(...nodes) { return session.canWrite() ? nodes : []; }
+function writable(...nodes) { return session.canWrite() ? nodes.filter(Boolean) : []; }
 
 /** Prev and next links of a page of a native list, keeping the other query parameters. */
 function pager(testid, page, route, query) {
@@ -116,8 +116,8 @@ async function user({ content, params, go, refresh }) {
                    manager: v.manager || null, timeZone: v.timeZone || null, country: v.country || null,
                    title: v.title || null };
     if (v.status === 'ACTIVE' || v.status === 'SUSPENDED') body.status = v.status;
-    const saved = await api('PUT', `${P}/users/${enc(name)}`, body);
-    void saved;
+    // only if nobody changed the user since this page read it (412 otherwise: read it again)
+    await api('PUT', `${P}/users/${enc(name)}`, body, { headers: u.etag ? { 'If-Match': u.etag } : {} });
     refresh();
   }) : h('section', { class: 'card' }, h('h2', {}, 'Profile'),
     table('profile', [['Field', r => r[0]], ['Value', r => r[1]]],
@@ -153,13 +153,13 @@ async function user({ content, params, go, refresh }) {
       ['', o => writable(action(`leave-organization-${o.id}`, 'Remove from organization', async () => {
         await api('DELETE', `${P}/organizations/${enc(o.id)}/users/${enc(name)}`); refresh();
       }, { kind: 'danger' }))]], u.organizations, { empty: 'In no organization.' }),
-    ...writable(form('join-group', null, [field('Add to group', 'group', {
+    ...writable(groups.length ? form('join-group', null, [field('Add to group', 'group', {
       options: groups.map(g => ({ value: g.id, label: g.displayName })) })], 'Add to group', async v => {
       await api('PUT', `${P}/groups/${enc(v.group)}/members/${enc(name)}`); refresh();
-    }), form('join-organization', null, [field('Add to organization', 'organization', {
+    }) : null, organizations.length ? form('join-organization', null, [field('Add to organization', 'organization', {
       options: organizations.map(o => ({ value: o.id, label: o.name })) })], 'Add to organization', async v => {
       await api('PUT', `${P}/organizations/${enc(v.organization)}/users/${enc(name)}`); refresh();
-    })));
+    }) : null));
 
   const keys = await api('GET', `${P}/users/${enc(name)}/api-keys?size=100`).catch(() => null);
   if (keys) {

@@ -32,6 +32,6 @@ public class ScimApplication extends Application {
 
     @Override
     public Map<String, Object> getProperties() {
-        return Map.of("jersey.config.server.wadl.disableWadl", true);
+        return RosterApplication.JERSEY;
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -298,5 +299,33 @@ class ConsoleIT extends RosterIT {
         signIn(tenant, "lead", Api.PASSWORD);
         assertEquals(List.of("lead", "report"), column("users", 1));
         assertTrue(browser.findElements(testId("new-user")).isEmpty());
+    }
+
+    @Test
+    void aProfileChangedMeanwhileIsNotOverwritten() {
+        api.putUser(tenant, "bob", "{\"email\":\"bob@example.com\",\"firstName\":\"Bob\"}").expect(201);
+        signIn(tenant, "admin", Api.PASSWORD);
+        open("user/bob");
+        api.put("/api/v1/provisioning/users/bob").as(admin).json("{\"firstName\":\"Robert\"}").send().expect(200);
+        type("profile", "firstName", "Bobby");
+        byTestId("profile-submit").click();
+        assertTrue(byTestId("profile-error").getText().contains("read the user again"),
+                byTestId("profile-error").getText());
+        assertEquals("Robert", api.get("/api/v1/provisioning/users/bob").as(admin).send().json()
+                .getString("firstName"), "the other change stays");
+    }
+
+    @Test
+    void theKeyboardAloneSignsInAndSignOutForgetsTheToken() {
+        browser.get(base.toString());
+        idle();
+        type("signin", "tenant", tenant);
+        type("signin", "username", "admin");
+        byTestId("signin").findElement(By.name("password")).sendKeys(Api.PASSWORD, Keys.ENTER);
+        byTestId("signed-in-as");
+        byTestId("sign-out").sendKeys(Keys.ENTER);
+        byTestId("signin");
+        assertEquals(null, ((JavascriptExecutor) browser).executeScript(
+                "return sessionStorage.getItem('roster.console.session')"));
     }
 }
