@@ -115,6 +115,9 @@ class ScimIT extends RosterIT {
         assertEquals("Another", put.getJsonObject("name").getString("givenName"));
         assertFalse(put.containsKey("locale"), "a PUT clears what it leaves out");
         assertFalse(put.containsKey("externalId"));
+        assertEquals("USER", put.getJsonArray("roles").getJsonObject(0).getString("value"),
+                "but for the roles: a PUT without them keeps the user's privileges");
+        api.token("test.user@okta.local", "1mz050nq", tenant);
 
         JsonObject deactivated = send("PATCH", "/Users/" + id,
                 patch("[{\"op\":\"replace\",\"value\":{\"active\":false}}]")).expect(200).json();

@@ -217,7 +217,8 @@ class ScimUsers {
 
     /**
      * What a body asks of a user: every writable attribute when {@code changed} is null (a POST or PUT: one left out
-     * is cleared), else only those named in it (a PATCH). {@code existing} is null for a new user. A username that
+     * is cleared, but for the e-mail address, {@code roles} and {@code password}), else only those named in it (a
+     * PATCH). {@code existing} is null for a new user. A username that
      * differs from the existing one (in more than case) is refused: Roster's usernames do not change.
      */
     ProvisionCommand command(ObjectNode node, Set<String> changed, User existing) {
@@ -296,8 +297,10 @@ class ScimUsers {
             Boolean flag = ScimJson.flag(node.get("active"), "active");
             active = flag == null ? Value.absent() : Value.of(flag);
         }
-        Value<List<String>> tenantRoles = in.named("roles") ? Value.of(roleValues(node.get("roles")))
-                : Value.absent();
+        // a PUT that leaves roles out keeps them (identity providers rarely manage roles, and a PUT without them
+        // would revoke every privilege); a PATCH that removes them revokes them
+        Value<List<String>> tenantRoles = in.named("roles") && (changed != null || node.has("roles"))
+                ? Value.of(roleValues(node.get("roles"))) : Value.absent();
         return new ProvisionCommand(fields, Value.absent(), Value.absent(), tenantRoles, active);
     }
 

@@ -157,7 +157,8 @@ public class ScimUsersResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMINISTRATOR, Roles.PLATFORM_OPERATOR})
     @Operation(operationId = "scimReplaceUser", summary = "SCIM: replace a user", description = ROLES
-            + "Every SCIM attribute left out is cleared (the e-mail address stays: Roster needs one); `userName` "
+            + "Every SCIM attribute left out is cleared, but for the e-mail address (Roster needs one), `roles` (kept, "
+            + "so that a PUT without them revokes no privilege) and `password`; `userName` "
             + "cannot change. `active: false` de-provisions, `true` restores. `If-Match` guards against lost updates.")
     @RequestBody(content = @Content(mediaType = ScimJson.MEDIA_TYPE, schema = @Schema(ref = "ScimUser")))
     @APIResponse(responseCode = "200", description = "Replaced",
