@@ -2,10 +2,14 @@ package dev.roster.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +48,7 @@ public class Slices {
      */
     public Slice<String> ids(EntityManager em, String id, String from, List<Object> parameters, String order,
                              boolean unique, boolean descending, long offset, int count) {
-        String list = from + '\u0000' + parameters + '\u0000' + order + (descending ? " DESC" : "");
+        String list = digest(from + '\u0000' + parameters + '\u0000' + order + (descending ? " DESC" : ""));
         List<String> ids = List.of();
         if (count > 0) {
             String direction = descending ? " DESC" : "";
@@ -78,6 +82,16 @@ public class Slices {
             remember(totals, list, new Counted(total, Clock.now()));
         }
         return new Slice<>(ids, offset, total);
+    }
+
+    /** A short key for a list (its statement can be long, and a key is kept for each of thousands of lists). */
+    private static String digest(String list) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(list.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     private static <V> Map<String, V> lru() {

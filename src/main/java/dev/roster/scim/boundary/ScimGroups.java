@@ -19,10 +19,8 @@ import dev.roster.platform.Value;
 import dev.roster.problem.InvalidInput;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -234,7 +232,10 @@ final class ScimGroups {
                     + "several requests");
         }
         for (JsonNode member : list) {
-            String id = member.isObject() ? ScimJson.text(caseless(member).get("value"), "members.value") : null;
+            if (member.isObject()) {
+                ScimJson.canonical(member, CANONICAL);
+            }
+            String id = member.isObject() ? ScimJson.text(member.get("value"), "members.value") : null;
             if (id == null || id.isBlank()) {
                 throw new InvalidInput("members", "each member is an object with the user's id as value");
             }
@@ -242,13 +243,4 @@ final class ScimGroups {
         }
         return ids;
     }
-
-    private static JsonNode caseless(JsonNode member) {
-        Map<String, JsonNode> byName = new HashMap<>();
-        member.fields().forEachRemaining(e -> byName.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue()));
-        ObjectNode node = NODES.objectNode();
-        byName.forEach(node::set);
-        return node;
-    }
-
 }

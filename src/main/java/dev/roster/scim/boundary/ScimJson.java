@@ -58,8 +58,9 @@ final class ScimJson {
         JsonNode node;
         try (InputStream in = new LimitedInput(body, MAX_BODY)) {
             node = MAPPER.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw InvalidInput.malformed("is not JSON: " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) { // where, not what: the parser's message may quote a secret of the body
+            throw InvalidInput.malformed("is not JSON, or repeats a key, at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr());
         } catch (IOException e) {
             throw InvalidInput.malformed("could not be read");
         }

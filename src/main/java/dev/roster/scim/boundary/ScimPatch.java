@@ -76,7 +76,8 @@ final class ScimPatch {
             PatchRequest parsed = JsonUtils.getObjectReader().forType(PatchRequest.class).readValue(request);
             return parsed.getOperations();
         } catch (IOException | IllegalArgumentException e) {
-            throw InvalidInput.malformed("is not a SCIM PatchOp: " + e.getMessage());
+            throw InvalidInput.malformed("is not a SCIM PatchOp (RFC 7644 section 3.5.2): each operation has an op, "
+                    + "and the path and value that op takes"); // the library's message may quote a value
         }
     }
 
