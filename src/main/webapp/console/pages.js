@@ -30,7 +30,8 @@ function pager(testid, page, route, query) {
   return h('p', { class: 'pager', testid },
     page.page > 0 ? link(page.page - 1, 'Previous') : null,
     h('span', { testid: `${testid}-position` },
-      `Page ${page.page + 1} of ${total} (${page.totalElements} in all)`),
+      page.totalExact === false ? `Page ${page.page + 1} of at least ${total} (at least ${page.totalElements})`
+        : `Page ${page.page + 1} of ${total} (${page.totalElements} in all)`),
     page.page + 1 < total ? link(page.page + 1, 'Next') : null);
 }
 

@@ -296,6 +296,7 @@ public class ApiFilter implements OASFilter {
                 value.put("size", 20);
                 value.put("totalElements", 1);
                 value.put("totalPages", 1);
+                value.put("totalExact", true);
                 examples.put(page, value);
             }
         });

@@ -188,9 +188,13 @@ public class ApiModel implements OASModelReader {
                         .description("the page number, from 0"))
                 .addProperty("size", OASFactory.createSchema().type(SchemaType.INTEGER).format("int32")
                         .description("the page size asked for"))
-                .addProperty("totalElements", count.description("how many items the whole list holds"))
+                .addProperty("totalElements", count.description("how many items the whole list holds (unless "
+                        + "`totalExact` is false)"))
                 .addProperty("totalPages", OASFactory.createSchema().type(SchemaType.INTEGER).format("int32"))
-                .required(List.of("content", "page", "size", "totalElements", "totalPages"));
+                .addProperty("totalExact", OASFactory.createSchema().type(SchemaType.BOOLEAN).description("false when "
+                        + "`totalElements` is a lower bound (a `q` search with more matches than are cheap to count); "
+                        + "it then counts at least one item past this page whenever there is one"))
+                .required(List.of("content", "page", "size", "totalElements", "totalPages", "totalExact"));
     }
 
     private static Schema array(Schema items) {

@@ -1,11 +1,16 @@
 package dev.roster.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,6 +80,40 @@ class ActiveListIT extends RosterIT {
         assertSearchPage(tenant, 0, List.of("kia", "kim")); // full: the total is counted
         assertSearchPage(tenant, 1, List.of("kit")); // the last page: its own length gives the total
         assertSearchPage(tenant, 2, List.of()); // past the end: counted again
+    }
+
+    @Test
+    void aSearchComesInTheOrderOfWhatMatchedAndPastAHundredMatchesItsTotalIsALowerBoundThatReachesTheEnd() {
+        String tenant = api.newTenant();
+        for (int i = 0; i < 130; i++) {
+            api.plainMember(tenant, String.format("pa%03d", i), "USER", null);
+        }
+        api.putUser(tenant, "zz", "{\"email\":\"zz@example.com\",\"firstName\":\"Pa\","
+                + "\"tenantUserPrivileges\":[{\"role\":\"USER\"}]}").expect(201);
+        api.putUser(tenant, "pa005", "{\"status\":\"SUSPENDED\"}").expect(200);
+
+        List<String> seen = new ArrayList<>();
+        int pages;
+        int page = 0;
+        do { // as a client reads a list: while there are pages
+            Api.Answer answer = api.get("/api/v1/provisioning/users?q=PA&size=25&page=" + page).as(api.operator())
+                    .tenant(tenant).send().expect(200);
+            JsonObject json = answer.json();
+            if (page == 0) {
+                assertFalse(json.getBoolean("totalExact"), "130 matches in a column are not counted");
+                assertTrue(json.getInt("totalElements") > 25, "the lower bound says another page follows");
+            }
+            seen.addAll(answer.usernames());
+            pages = json.getInt("totalPages");
+        } while (++page < pages);
+        List<String> expected = new ArrayList<>(List.of("zz")); // its first name "pa" sorts before "pa000"
+        IntStream.range(0, 130).filter(i -> i != 5).forEach(i -> expected.add(String.format("pa%03d", i)));
+        assertEquals(expected, seen);
+
+        JsonObject narrow = api.get("/api/v1/provisioning/users?q=pa01").as(api.operator()).tenant(tenant).send()
+                .expect(200).json();
+        assertTrue(narrow.getBoolean("totalExact"));
+        assertEquals(10, narrow.getInt("totalElements"));
     }
 
     private void assertSearchPage(String tenant, int page, List<String> usernames) {

@@ -67,8 +67,12 @@ public class UsersResource {
     @Operation(operationId = "listUsers", summary = "List active users, or search them with q", description = "Any role; each sees the users "
             + "its role reaches (USER itself, TEAM_LEADER its direct reports, MANAGEMENT everyone below it, "
             + "ADMINISTRATOR and INTERNAL_AUDITING everyone). Active users are those holding a privilege effective "
-            + "now. `q` is a case-insensitive prefix of username, email, first or last name (a whole e-mail finds its "
-            + "user). Ordered by username. `orgUserId` instead finds the users with exactly that organization-assigned "
+            + "now, ordered by username. `q` is a case-insensitive prefix of username, email, first or last name (a "
+            + "whole e-mail finds its user); its matches are ordered by the text that matched (then username before "
+            + "email before first and last name, then by username), each user once, so an exact match comes first. "
+            + "A search's total is exact while no one of the four has more than 100 matches; past that "
+            + "`totalExact` is false and `totalElements` a lower bound that counts at least one match past the page "
+            + "whenever there is one. `orgUserId` instead finds the users with exactly that organization-assigned "
             + "id (Kore.ai's), whatever their status.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "UserPage")))
     @APIResponse(responseCode = "400", description = "Bad page, size or q",
@@ -85,7 +89,7 @@ public class UsersResource {
         Page<User> found = byOrgUserId ? users.withOrgUserId(PageRequest.of(page, size), orgUserId)
                 : users.active(PageRequest.of(page, size), q);
         return new Page<>(views.of(found.content()), found.page(), found.size(), found.totalElements(),
-                found.totalPages());
+                found.totalPages(), found.totalExact());
     }
 
     @GET

@@ -68,6 +68,9 @@ public class Users {
     @Inject
     ListingAnchors anchors;
 
+    @Inject
+    PrefixSearch search;
+
     /** A user found across tenants, with the label of its tenant. */
     public record TenantUser(String tenant, User user) {
     }
@@ -77,43 +80,29 @@ public class Users {
     }
 
     /**
-     * The tenant's active users the caller may see, by username, optionally narrowed by a prefix {@code q} of
-     * username, e-mail, first or last name. Each part is one index range: the page's ids come from the listing
-     * index (or from the union of the four name indexes for {@code q}), then only those users are loaded; a deep
-     * page of the whole list starts from a known place in it ({@link ListingAnchors}). The administrator's total
-     * is the tenant's listed-users counter; other totals count their own range, unless the page is the last one
-     * (not full), which gives the total by itself.
+     * The tenant's active users the caller may see, by username, or those matching a prefix {@code q} of username,
+     * e-mail, first or last name ({@link PrefixSearch}, in the order of what matched). The page's ids come from one
+     * index range (the listing index) or a few, then only those users are loaded; a deep page of the whole list
+     * starts from a known place in it ({@link ListingAnchors}). The administrator's total is the tenant's
+     * listed-users counter; other totals count their own range, unless the page is the last one (not full), which
+     * gives the total by itself.
      */
     public Page<User> active(PageRequest page, String q) {
         String tenant = caller.tenant().id();
         listing.catchUp(tenant);
         Instant instant = Clock.now();
         Timestamp now = Timestamp.from(instant);
-        Visibility.Sql visible = visibility.sql();
-        List<Object> parameters = new ArrayList<>();
-        String from;
-        boolean search = q != null && !q.isBlank();
-        if (search) {
-            String lo = prefix(q);
-            String hi = lo + '\uffff';
-            StringBuilder union = new StringBuilder();
-            for (String column : new String[] {"username_lc", "email_lc", "first_name_lc", "last_name_lc"}) {
-                union.append(union.isEmpty() ? "" : " UNION ").append("SELECT id FROM users WHERE tenant_id = ? AND ")
-                        .append(column).append(" >= ? AND ").append(column).append(" < ?");
-                parameters.addAll(List.of(tenant, lo, hi));
-            }
-            // the matches first, then each user by its key: never a scan of the tenant (Derby reads the hints from
-            // the comments; other databases skip them)
-            from = " FROM --DERBY-PROPERTIES joinOrder=FIXED\n (" + union + ") m,"
-                    + " users u --DERBY-PROPERTIES joinStrategy=NESTEDLOOP\n WHERE u.id = m.id AND u.listed_from <= ? AND u.listed_until > ?";
-        } else {
-            from = " FROM users u WHERE u.tenant_id = ? AND u.listed_from <= ? AND u.listed_until > ?";
-            parameters.add(tenant);
+        if (q != null && !q.isBlank()) {
+            PrefixSearch.Found found = search.find(tenant, prefix(q), page, now);
+            return found.exact() ? Page.of(byIds(found.ids()), page, found.total())
+                    : Page.atLeast(byIds(found.ids()), page, found.total());
         }
-        parameters.addAll(List.of(now, now));
+        Visibility.Sql visible = visibility.sql();
+        List<Object> parameters = new ArrayList<>(List.of(tenant, now, now));
         parameters.addAll(visible.parameters());
-        from += visible.condition();
-        boolean whole = !search && visibility.seesAll();
+        String from = " FROM users u WHERE u.tenant_id = ? AND u.listed_from <= ? AND u.listed_until > ?"
+                + visible.condition();
+        boolean whole = visibility.seesAll();
         long total = whole ? listing.count(tenant) : -1;
         if (whole && page.offset() >= total) {
             return Page.of(List.of(), page, total);
