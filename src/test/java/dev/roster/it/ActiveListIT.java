@@ -59,6 +59,21 @@ class ActiveListIT extends RosterIT {
     }
 
     @Test
+    void aUserWhosePrivilegesLeaveAGapLeavesTheListForTheGapAndComesBackWithNoWrite() {
+        String tenant = api.newTenant();
+        api.plainMember(tenant, "anchor", "USER", null);
+        Instant gapFrom = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+        api.putUser(tenant, "gap", "{\"email\":\"gap@example.com\",\"tenantUserPrivileges\":[{\"role\":\"USER\","
+                + "\"activeUntil\":\"" + gapFrom + "\"},{\"role\":\"USER\",\"scope\":\"app\",\"activeFrom\":\""
+                + gapFrom.plusSeconds(4) + "\"}]}").expect(201);
+        assertListed(tenant, "anchor", "gap");
+        Poll.until(Duration.ofSeconds(15), () -> assertListed(tenant, "anchor"));
+        // the stored interval has ended and the next one opens: the list stores it before it is read
+        Poll.until(Duration.ofSeconds(15), () -> assertListed(tenant, "anchor", "gap"));
+        assertEquals(List.of("gap"), search(api.operator(), tenant, "ga"));
+    }
+
+    @Test
     void aManagersTotalCountsItsOwnReachOnly() {
         String tenant = api.newTenant();
         String boss = api.member(tenant, "boss", "MANAGEMENT", null);
@@ -141,7 +156,14 @@ class ActiveListIT extends RosterIT {
     }
 
     private List<String> search(String token, String q) {
-        Api.Answer page = api.get("/api/v1/provisioning/users?q=" + q).as(token).send().expect(200);
+        return totalled(api.get("/api/v1/provisioning/users?q=" + q).as(token).send().expect(200));
+    }
+
+    private List<String> search(String token, String tenant, String q) {
+        return totalled(api.get("/api/v1/provisioning/users?q=" + q).as(token).tenant(tenant).send().expect(200));
+    }
+
+    private List<String> totalled(Api.Answer page) {
         assertEquals(page.usernames().size(), page.json().getInt("totalElements"), "the total matches the list");
         return page.usernames();
     }
