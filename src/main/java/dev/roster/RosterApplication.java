@@ -28,6 +28,7 @@ import dev.roster.problem.TransactionalProblemMapper;
 import dev.roster.provisioning.boundary.AsUsersResource;
 import dev.roster.provisioning.boundary.ProvisioningInfoResource;
 import dev.roster.provisioning.boundary.UsersResource;
+import dev.roster.security.CallerRolesFilter;
 import dev.roster.security.TenantHeaderFilter;
 import dev.roster.service.boundary.ServicesResource;
 import dev.roster.tenant.boundary.TenantsResource;
@@ -62,7 +63,7 @@ public class RosterApplication extends Application {
     /** The providers both applications share. */
     static final Set<Class<?>> PROVIDERS = Set.of(JsonConfig.class, JsonObjectReader.class, RequestIdFilter.class,
             ProblemMapper.class, TransactionalProblemMapper.class, TenantHeaderFilter.class, FormBodyFilter.class,
-            IdempotencyFilter.class);
+            IdempotencyFilter.class, CallerRolesFilter.class);
 
     static final Set<Class<?>> RESOURCES = Set.of(ApiKeysResource.class, UserApiKeysResource.class,
             AppXiteResource.class, EventsResource.class, GroupsResource.class, IdentityProvidersResource.class,

@@ -89,7 +89,7 @@ public class Listing {
      */
     public void catchUp(String tenantId) {
         Instant now = Clock.now();
-        if (em.createNamedQuery(User.TO_RELIST_ANY, String.class).setParameter("tenant", tenantId)
+        if (em.createNamedQuery(User.TO_RELIST, User.class).setParameter("tenant", tenantId)
                 .setParameter("now", now).setMaxResults(1).getResultList().isEmpty()) {
             return; // the usual case: one index probe, and no transaction of its own (a tenth of a list's time)
         }

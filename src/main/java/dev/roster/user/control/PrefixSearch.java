@@ -9,7 +9,9 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The search of the tenant's listed users by a prefix {@code q} of their username, e-mail address, first or last name,
@@ -17,9 +19,9 @@ import java.util.List;
  *
  * <p>The matches come in the order of the text that matched (then by which of the four it is, then by username): an
  * exact name before the longer ones that start with it, as a type-ahead shows them. Each of the four is one range of
- * an index in that order, read only as far as the page needs; the four are merged, and a user whose earliest match is
- * elsewhere is skipped where it matches again, so each user appears once. A page therefore reads at most
- * {@code 4 × (offset + size + 1)} index entries and their rows, however many users match: sorting every match by
+ * an index in that order, read only as far as the page needs (the username's from the listing index alone); the four
+ * are merged, and each user is kept where it first comes. A page therefore reads at most
+ * {@code 4 × (max(offset + size, EXACT) + 1)} index entries, however many users match: sorting every match by
  * username, as before, read all of them (7.2 s for a prefix of 100,000 users on Derby).
  *
  * <p>The total is exact while each of the four has at most {@link #EXACT} matches; past that it is a lower bound
@@ -31,15 +33,15 @@ public class PrefixSearch {
     /** Each column's matches are counted exactly up to this many; past it the total is a lower bound. */
     static final int EXACT = 100;
 
-    /** The columns searched, in the order of {@link Hit#values}, each with the index that reads its range in order. */
+    /** The columns searched, each with the index that reads its range in order. */
     private static final List<Column> COLUMNS = List.of(
             new Column("u.username_lc", "index=IX_USERS_LISTING", "u.username_lc"),
             new Column("u.email_lc", "constraint=UQ_USERS_EMAIL", "u.email_lc"),
             new Column("u.first_name_lc", "index=IX_USERS_FIRST_NAME", "u.first_name_lc, u.username_lc"),
             new Column("u.last_name_lc", "index=IX_USERS_LAST_NAME", "u.last_name_lc, u.username_lc"));
     /** Where a match sorts: the text that matched, then its column, then the username. */
-    private static final Comparator<Key> ORDER = Comparator.comparing(Key::text).thenComparingInt(Key::column)
-            .thenComparing(k -> k.hit().values()[0]);
+    private static final Comparator<Hit> ORDER = Comparator.comparing(Hit::text).thenComparingInt(Hit::column)
+            .thenComparing(Hit::username);
 
     @PersistenceContext
     EntityManager em;
@@ -50,8 +52,8 @@ public class PrefixSearch {
     private record Column(String name, String derbyIndex, String order) {
     }
 
-    /** A listed user that matched: its id and its username, e-mail address, first and last name in lower case. */
-    record Hit(String id, String... values) {
+    /** A listed user that matched in a column (0 to 3, in the order of {@link #COLUMNS}) with a text. */
+    record Hit(String id, String username, int column, String text) {
     }
 
     /** The ids of a page of matches, and the total (exact, or a lower bound). */
@@ -68,59 +70,33 @@ public class PrefixSearch {
             List<Object> parameters = new ArrayList<>(List.of(tenant, prefix, hi, now, now));
             parameters.addAll(visible.parameters());
             parameters.add(limit);
-            // Derby reads the index hint from the comment (and would otherwise sort the whole range); others skip it
-            String sql = "SELECT u.id, u.username_lc, u.email_lc, u.first_name_lc, u.last_name_lc FROM users u"
-                    + " --DERBY-PROPERTIES " + column.derbyIndex() + "\n WHERE u.tenant_id = ? AND "
-                    + column.name() + " >= ? AND " + column.name() + " < ?"
-                    + " AND u.listed_from <= ? AND u.listed_until > ?" + visible.condition() + " ORDER BY " + column.order() + " FETCH FIRST ? ROWS ONLY";
+            // Derby reads the index hint from the comment (and would otherwise sort the whole range); others skip it.
+            // The username's range is read from the listing index alone.
+            String sql = "SELECT u.id, u.username_lc, " + column.name() + " FROM users u --DERBY-PROPERTIES "
+                    + column.derbyIndex() + "\n WHERE u.tenant_id = ? AND " + column.name() + " >= ? AND "
+                    + column.name() + " < ? AND u.listed_from <= ? AND u.listed_until > ?" + visible.condition()
+                    + " ORDER BY " + column.order() + " FETCH FIRST ? ROWS ONLY";
+            int index = columns.size();
             @SuppressWarnings("unchecked")
             List<Object[]> rows = CriteriaSql.bind(em.createNativeQuery(sql), parameters).getResultList();
-            columns.add(rows.stream().map(row -> new Hit((String) row[0], (String) row[1], (String) row[2],
-                    (String) row[3], (String) row[4])).toList());
+            columns.add(rows.stream().map(row -> new Hit((String) row[0], (String) row[1], index, (String) row[2]))
+                    .toList());
         }
-        return merge(columns, limit, prefix, hi, page);
+        return merge(columns, limit, page);
     }
 
     /**
      * Merges the first rows of each column's range (each in its own order, at most {@code limit} of them; a column
-     * that returned {@code limit} rows may have more) into the page. The first {@code limit} users in order are all
-     * among them, since a column holds no more rows before a user than there are users before it; so is each user
-     * where its earliest match is, which is where it is kept. The total is exact unless a column may have more.
+     * that returned {@code limit} rows may have more) into the page, each user where it first comes. The first
+     * {@code limit} users in order are all among them, each at its earliest match, since a column holds no more rows
+     * before a user than there are users before it; a user that comes later may come at a later match of its own,
+     * but is a match all the same, so the count is still a lower bound. The total is exact unless a column may have
+     * more.
      */
-    static Found merge(List<List<Hit>> columns, int limit, String lo, String hi, PageRequest page) {
-        List<Key> found = new ArrayList<>();
-        boolean exact = true;
-        for (int c = 0; c < columns.size(); c++) {
-            for (Hit hit : columns.get(c)) {
-                if (first(hit, lo, hi) == c) {
-                    found.add(new Key(hit, c));
-                }
-            }
-            exact &= columns.get(c).size() < limit;
-        }
-        List<String> ids = found.stream().sorted(ORDER).skip(page.offset()).limit(page.size())
-                .map(k -> k.hit().id()).toList();
-        return new Found(ids, found.size(), exact);
-    }
-
-    /** The column a user's earliest match is in: the least matching text, then the lower column. */
-    private static int first(Hit hit, String lo, String hi) {
-        int first = -1;
-        for (int c = 0; c < hit.values().length; c++) {
-            String value = hit.values()[c];
-            if (value != null && value.compareTo(lo) >= 0 && value.compareTo(hi) < 0
-                    && (first < 0 || value.compareTo(hit.values()[first]) < 0)) {
-                first = c;
-            }
-        }
-        return first;
-    }
-
-    /** A match where it sorts: the text that matched, the column, the username. */
-    private record Key(Hit hit, int column) {
-
-        String text() {
-            return hit.values()[column];
-        }
+    static Found merge(List<List<Hit>> columns, int limit, PageRequest page) {
+        Set<String> found = new LinkedHashSet<>();
+        columns.stream().flatMap(List::stream).sorted(ORDER).forEach(hit -> found.add(hit.id()));
+        boolean exact = columns.stream().allMatch(rows -> rows.size() < limit);
+        return new Found(found.stream().skip(page.offset()).limit(page.size()).toList(), found.size(), exact);
     }
 }

@@ -37,8 +37,6 @@ import java.util.UUID;
         query = "SELECT u FROM User u LEFT JOIN FETCH u.manager WHERE u.tenantId = :tenant AND u.usernameLc = :username")
 @NamedQuery(name = User.TO_RELIST,
         query = "SELECT u FROM User u WHERE u.tenantId = :tenant AND u.relistAt <= :now ORDER BY u.relistAt")
-@NamedQuery(name = User.TO_RELIST_ANY,
-        query = "SELECT u.id FROM User u WHERE u.tenantId = :tenant AND u.relistAt <= :now")
 @NamedQuery(name = User.BY_IDS, query = "SELECT u FROM User u LEFT JOIN FETCH u.manager WHERE u.id IN :ids")
 @NamedQuery(name = User.USERNAME_TAKEN, query = "SELECT COUNT(u) FROM User u WHERE u.tenantId = :tenant"
         + " AND u.usernameLc = :name")
@@ -57,8 +55,6 @@ public class User {
 
     /** Users of a tenant whose stored listing interval has ended while a later one follows. */
     public static final String TO_RELIST = "User.toRelist";
-    /** The id of any user of {@link #TO_RELIST} (whether there is one at all). */
-    public static final String TO_RELIST_ANY = "User.toRelistAny";
     public static final String BY_USERNAME = "User.byUsername";
     public static final String BY_EMAIL = "User.byEmail";
     public static final String SIGNED_IN = "User.signedIn";

@@ -19,12 +19,12 @@ class PrefixSearchTest {
 
     @Test
     void eachUserOnceInTheOrderOfWhatMatched() {
-        List<PrefixSearch.Hit> users = List.of(
+        List<User> users = List.of(
                 user("u1", "jones", "j@x", "bob", "smith"),
                 user("u2", "amy", "john@x", "john", "jo"),
                 user("u3", "zed", "z@x", "jo", "johnson"),
                 user("u4", "al", "a@x", "al", null));
-        PrefixSearch.Found found = PrefixSearch.merge(columns(users, 10), 10, LO, HI, new PageRequest(0, 20));
+        PrefixSearch.Found found = PrefixSearch.merge(columns(users, 10), 10, new PageRequest(0, 20));
         // u3's first name "jo", then u2's last name "jo" (the same text in a later column), then u1's username;
         // u2's e-mail address and first name, and u3's last name, match too but come later
         assertEquals(List.of("u3", "u2", "u1"), found.ids());
@@ -36,7 +36,7 @@ class PrefixSearchTest {
     void anyPageOfAnyColumnsLimitIsThePageOfTheWholeSortAndATotalThatSaysWhetherMoreFollow() {
         Random random = new Random(7);
         for (int round = 0; round < 300; round++) {
-            List<PrefixSearch.Hit> users = new ArrayList<>();
+            List<User> users = new ArrayList<>();
             int n = random.nextInt(60);
             for (int i = 0; i < n; i++) {
                 users.add(user(String.format("id%03d", i), String.format("%s%03d", name(random), i),
@@ -46,7 +46,7 @@ class PrefixSearchTest {
             List<String> all = bruteForce(users);
             PageRequest page = new PageRequest(random.nextInt(4), 1 + random.nextInt(6));
             int limit = page.offset() + page.size() + 1 + random.nextInt(8);
-            PrefixSearch.Found found = PrefixSearch.merge(columns(users, limit), limit, LO, HI, page);
+            PrefixSearch.Found found = PrefixSearch.merge(columns(users, limit), limit, page);
             String where = "round " + round + ", " + page + ", limit " + limit;
             assertEquals(all.stream().skip(page.offset()).limit(page.size()).toList(), found.ids(), where);
             if (found.exact()) {
@@ -60,11 +60,11 @@ class PrefixSearchTest {
     }
 
     /** Every matching user, sorted by its least matching text, then that column, then username. */
-    private static List<String> bruteForce(List<PrefixSearch.Hit> users) {
+    private static List<String> bruteForce(List<User> users) {
         record Sorted(String id, String text, int column, String username) {
         }
         List<Sorted> matches = new ArrayList<>();
-        for (PrefixSearch.Hit user : users) {
+        for (User user : users) {
             Sorted best = null;
             for (int c = 0; c < 4; c++) {
                 String value = user.values()[c];
@@ -81,13 +81,13 @@ class PrefixSearchTest {
     }
 
     /** What the database returns: each column's matching rows in the column's order, at most {@code limit}. */
-    private static List<List<PrefixSearch.Hit>> columns(List<PrefixSearch.Hit> users, int limit) {
+    private static List<List<PrefixSearch.Hit>> columns(List<User> users, int limit) {
         List<List<PrefixSearch.Hit>> columns = new ArrayList<>();
         for (int c = 0; c < 4; c++) {
             int column = c;
             columns.add(users.stream().filter(u -> u.values()[column] != null && u.values()[column].startsWith(LO))
-                    .sorted(Comparator.comparing((PrefixSearch.Hit u) -> u.values()[column])
-                            .thenComparing(u -> u.values()[0]))
+                    .map(u -> new PrefixSearch.Hit(u.id(), u.values()[0], column, u.values()[column]))
+                    .sorted(Comparator.comparing(PrefixSearch.Hit::text).thenComparing(PrefixSearch.Hit::username))
                     .limit(limit).toList());
         }
         return columns;
@@ -98,7 +98,11 @@ class PrefixSearchTest {
         return names[random.nextInt(names.length)];
     }
 
-    private static PrefixSearch.Hit user(String id, String username, String email, String first, String last) {
-        return new PrefixSearch.Hit(id, username, email, first, last);
+    private static User user(String id, String username, String email, String first, String last) {
+        return new User(id, username, email, first, last);
+    }
+
+    /** A user's id and its username, e-mail address, first and last name. */
+    private record User(String id, String... values) {
     }
 }
