@@ -174,6 +174,15 @@ class ConsoleIT extends RosterIT {
         idle();
         assertTrue(byTestId("users").isDisplayed());
         shot("users-phone");
+
+        for (int i = 45; i < 110; i++) { // past 100 matches in a column the total is a lower bound, and says so
+            api.putUser(tenant, String.format("pupil%03d", i), "{\"email\":\"pupil" + i + "@example.com\","
+                    + "\"tenantUserPrivileges\":[{\"role\":\"USER\"}]}").expect(201);
+        }
+        browser.navigate().refresh();
+        idle();
+        String position = byTestId("users-pager-position").getText();
+        assertTrue(position.matches("Page 2 of at least \\d+ \\(at least \\d+\\)"), position);
     }
 
     @Test
