@@ -80,9 +80,9 @@ public class RosterApplication extends Application {
         return classes;
     }
 
-    /** Jersey's generated WADL ({@code /api/application.wadl}) is off: the API's document is {@code /openapi}. */
     /**
-     * Jersey's settings for both applications. An answer of up to 1 MiB is buffered whole, so that it goes out with
+     * Jersey's settings for both applications. Its generated WADL ({@code /api/application.wadl}) is off: the API's
+     * document is {@code /openapi}. An answer of up to 1 MiB is buffered whole, so that it goes out with
      * a {@code Content-Length} rather than chunked: an HTTP/1.0 keep-alive client (such as {@code ab -k}) then keeps
      * its connection for a list too, where Jersey's default of 8 KiB made every list of more than a few users close it.
      */

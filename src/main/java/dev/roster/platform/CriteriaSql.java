@@ -169,7 +169,8 @@ public final class CriteriaSql {
                 : "(" + column + " IS NOT NULL AND " + expression + " " + operator + " ?)";
     }
 
-    private static String escape(String text) {
+    /** {@code text} within a LIKE pattern escaped by a backslash: its %, _ and backslashes match only themselves. */
+    public static String escape(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 

@@ -4,6 +4,7 @@ import dev.roster.audit.entity.AuditEvent;
 import dev.roster.caller.Caller;
 import dev.roster.platform.Clock;
 import dev.roster.platform.Counters;
+import dev.roster.platform.CriteriaSql;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
 import dev.roster.platform.RequestId;
@@ -100,8 +101,7 @@ public class AuditLog {
         parameters.put("tenant", tenantId);
         if (filter.action() != null) {
             where.append(" AND e.action LIKE :action ESCAPE '\\'");
-            parameters.put("action", filter.action().replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + (filter.action().endsWith(".") ? "%" : ""));
+            parameters.put("action", CriteriaSql.escape(filter.action()) + (filter.action().endsWith(".") ? "%" : ""));
         }
         if (filter.actor() != null) {
             where.append(" AND e.actor = :actor");

@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Users {
 
-    /** The condition "has a privilege effective now" on the user alias {@code u}. */
+    /** The condition "username, e-mail, first or last name matches the LIKE pattern :q" on the user alias u. */
     static final String MATCHES_Q = " AND (u.usernameLc LIKE :q ESCAPE '\\' OR u.emailLc LIKE :q ESCAPE '\\'"
             + " OR u.firstNameLc LIKE :q ESCAPE '\\' OR u.lastNameLc LIKE :q ESCAPE '\\')";
     static final int Q_MAX = 254;
@@ -462,7 +462,7 @@ public class Users {
 
     /** A LIKE pattern matching values that start with {@code q}, case-insensitively. */
     static String prefixPattern(String q) {
-        return prefix(q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return CriteriaSql.escape(prefix(q)) + "%";
     }
 
     /** The search text {@code q}, checked and in lower case. */
