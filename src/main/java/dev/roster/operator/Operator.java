@@ -1,6 +1,7 @@
 package dev.roster.operator;
 
 import dev.roster.platform.Clock;
+import dev.roster.platform.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,7 +10,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 
 /** A platform operator: belongs to no tenant, manages tenants. */
 @Entity
@@ -37,7 +37,7 @@ public class Operator {
     }
 
     public Operator(String username, String passwordHash) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Ids.next();
         this.username = username;
         this.passwordHash = passwordHash;
         this.createdAt = Clock.now();

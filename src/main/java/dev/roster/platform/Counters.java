@@ -76,6 +76,9 @@ public class Counters {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Inserts inserts;
+
     /** Rows younger than this may belong to transactions still open: they are summed, never settled. */
     @Inject
     @ConfigProperty(name = "roster.counters.settle-after-seconds", defaultValue = "10")
@@ -99,7 +102,7 @@ public class Counters {
             return;
         }
         Instant now = Clock.now();
-        em.persist(new CounterDelta(name, at.isBefore(now) ? now : at, delta, key));
+        inserts.persist(new CounterDelta(name, at.isBefore(now) ? now : at, delta, key));
         written.add(name);
     }
 

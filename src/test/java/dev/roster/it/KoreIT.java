@@ -9,8 +9,13 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +31,7 @@ class KoreIT extends RosterIT {
 
     static final String PATH = "/api/public/users";
     static final String SUCCESS = "{\"msg\":\"Users are created Successfully\"}";
+    static final String USER_EXISTS = "USER_ALREADY_EXISTS";
 
     String tenant;
     String admin;
@@ -128,8 +134,11 @@ class KoreIT extends RosterIT {
                 jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
         assertEquals("ACTIVE", user.getString("status"), "without the activation e-mail the user is active at once");
 
-        api.put("/api/v1/provisioning/users/ann@example.com").as(admin).json("{\"dept\": null, \"botTasks\": [], "
-                + "\"orgUserId\": \"E-2\"}").send().expect(200);
+        String etag = api.get("/api/v1/provisioning/users/ann@example.com").as(admin).send().header("ETag");
+        api.put("/api/v1/provisioning/users/ann@example.com").as(admin).header("If-Match", etag)
+                .json("{\"dept\": null, \"botTasks\": [], \"orgUserId\": \"E-2\"}").send().expect(200);
+        api.put("/api/v1/provisioning/users/ann@example.com").as(admin).header("If-Match", etag)
+                .json("{\"dept\": \"Sales\"}").send().expect(412); // the row batched in has a version to lock on
         JsonObject changed = api.get("/api/v1/provisioning/users/ann@example.com").as(admin).send().expect(200).json();
         assertTrue(changed.isNull("dept"));
         assertEquals(0, changed.getJsonArray("botTasks").size());
@@ -166,7 +175,7 @@ class KoreIT extends RosterIT {
         assertEquals("DUPLICATE_EMAIL_IN_REQUEST", failures.get("OK1@example.com"));
         assertEquals("INVALID_GROUP", failures.get("g@example.com"));
         assertEquals("INVALID_ROLE", failures.get("r@example.com"));
-        assertEquals("USER_ALREADY_EXISTS", failures.get("taken@example.com"));
+        assertEquals(USER_EXISTS, failures.get("taken@example.com"));
         assertTrue(failures.get("c@example.com").startsWith("userInfo.country: "), failures.get("c@example.com"));
         assertTrue(failures.get("f@example.com").startsWith("userInfo.fax: "), failures.get("f@example.com"));
         assertEquals(8, failures.size());
@@ -202,6 +211,40 @@ class KoreIT extends RosterIT {
         assertEquals(249, api.get("/api/v1/provisioning/groups/" + group).as(admin).send().expect(200).json()
                 .getInt("memberCount"), "249 new members and no count for the refused one");
 
+    }
+
+    @Test
+    void callsRacingForTheSameUsersCreateEachOnceAndReportItTakenToTheOthers() throws Exception {
+        String users = IntStream.range(0, 200).mapToObj(i -> "{\"userInfo\": {\"emailId\": \"r" + i
+                + "@example.com\"}, \"groups\": [\"" + group + "\"], \"sendEmail\": false}")
+                .collect(Collectors.joining(","));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<JsonObject> answers = new ArrayList<>();
+        try {
+            List<Callable<JsonObject>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) { // each chunk's rows go in one batch: a lost race fails the whole batch
+                calls.add(() -> api.post(PATH).header("auth", admin).json("{\"users\": [" + users + "]}").send()
+                        .expect(200).json());
+            }
+            for (Future<JsonObject> answer : pool.invokeAll(calls)) {
+                answers.add(answer.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<JsonObject> refused = answers.stream().filter(a -> a.containsKey("failedUserDetails"))
+                .flatMap(a -> a.getJsonArray("failedUserDetails").getValuesAs(JsonObject.class).stream())
+                .map(f -> f.getJsonObject("userInfo")).toList();
+        for (JsonObject info : refused) {
+            assertEquals(USER_EXISTS, info.getJsonObject("reason").getJsonArray("errors").getJsonObject(0)
+                    .getString("msg"), info.toString());
+        }
+        Map<String, Long> refusals = refused.stream()
+                .collect(Collectors.groupingBy(info -> info.getString("emailId"), Collectors.counting()));
+        assertEquals(200, refusals.size(), "every user was taken by one call: " + answers);
+        assertTrue(refusals.values().stream().allMatch(n -> n == 3), "and refused to the three others: " + refusals);
+        assertEquals(200, api.get("/api/v1/provisioning/groups/" + group).as(admin).send().expect(200).json()
+                .getInt("memberCount"), "each user joined the group once");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.roster.apikey.entity;
 
 import dev.roster.platform.Clock;
+import dev.roster.platform.Ids;
 import dev.roster.platform.Window;
 import dev.roster.user.entity.User;
 import jakarta.persistence.Column;
@@ -14,7 +15,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 
 /** One API key of a user; the secret itself is never stored. */
 @Entity
@@ -72,7 +72,7 @@ public class ApiKey {
     }
 
     public ApiKey(User user, String name, Instant activeFrom, Instant activeUntil, String createdBy) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Ids.next();
         this.tenantId = user.tenantId();
         this.user = user;
         this.userId = user.id();

@@ -5,6 +5,7 @@ import dev.roster.caller.Caller;
 import dev.roster.platform.Clock;
 import dev.roster.platform.Counters;
 import dev.roster.platform.CriteriaSql;
+import dev.roster.platform.Inserts;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
 import dev.roster.platform.RequestId;
@@ -29,6 +30,9 @@ public class AuditLog {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Inserts inserts;
 
     @Inject
     Caller caller;
@@ -65,7 +69,7 @@ public class AuditLog {
         // this clock on by microseconds, where a step of a millisecond put events and their count seconds ahead
         Instant now = last.updateAndGet(previous -> clock.isAfter(previous) ? clock
                 : previous.plus(1, ChronoUnit.MICROS));
-        em.persist(new AuditEvent(tenantId, now, caller.id(), caller.name(), action, targetType, targetId,
+        inserts.persist(new AuditEvent(tenantId, now, caller.id(), caller.name(), action, targetType, targetId,
                 target, requestId.value(), changes == null || changes.isEmpty() ? null : changes.toJson()));
         counters.add(counter(tenantId), now, 1);
         if (LOGGED.contains(action)) {

@@ -1,12 +1,12 @@
 package dev.roster.audit.entity;
 
+import dev.roster.platform.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 
 /** One change: who did what to which target, when, in which request, and what changed (never a secret). */
 @Entity
@@ -41,7 +41,7 @@ public class AuditEvent {
 
     public AuditEvent(String tenantId, Instant occurredAt, String actorId, String actor, String action,
                       String targetType, String targetId, String target, String requestId, String changes) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Ids.next();
         this.tenantId = tenantId;
         this.occurredAt = occurredAt;
         this.actorId = actorId;

@@ -4,6 +4,7 @@ import dev.roster.audit.control.AuditLog;
 import dev.roster.audit.control.Changes;
 import dev.roster.directory.entity.Container;
 import dev.roster.directory.entity.Membership;
+import dev.roster.platform.Inserts;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
 import dev.roster.problem.NotFound;
@@ -30,6 +31,9 @@ public class Memberships {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Inserts inserts;
 
     @Inject
     Users users;
@@ -72,7 +76,7 @@ public class Memberships {
     @Transactional(Transactional.TxType.MANDATORY)
     public void addCreated(Container container, List<User> created) {
         for (User user : created) {
-            em.persist(new Membership(container.kind(), container.id(), user.tenantId(), user.id(),
+            inserts.persist(new Membership(container.kind(), container.id(), user.tenantId(), user.id(),
                     User.lower(user.username())));
             audit.record(container.tenantId(), container.kind().auditType() + ".member.added", container.kind()
                     .auditType(), container.id(), container.label(), new Changes().note("member", null,

@@ -1,6 +1,7 @@
 package dev.roster.directory.entity;
 
 import dev.roster.platform.Clock;
+import dev.roster.platform.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,7 +11,6 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.UUID;
 
 /** A tenant's group of users. */
 @Entity
@@ -56,7 +56,7 @@ public class Group implements Container {
     }
 
     public Group(String tenantId, String displayName) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Ids.next();
         this.tenantId = tenantId;
         rename(displayName);
         this.createdAt = Clock.now();

@@ -1,6 +1,7 @@
 package dev.roster.directory.entity;
 
 import dev.roster.platform.Clock;
+import dev.roster.platform.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,7 +10,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * A tenant's identity provider (OIDC or SAML), which users bound to it sign in through. Its client secret is held
@@ -63,7 +63,7 @@ public class IdentityProvider {
     }
 
     public IdentityProvider(String tenantId, String prefix) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Ids.next();
         this.tenantId = tenantId;
         this.prefix = prefix;
         this.prefixLc = Group.lower(prefix);

@@ -1,6 +1,7 @@
 package dev.roster.directory.entity;
 
 import dev.roster.platform.Clock;
+import dev.roster.platform.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,7 +10,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 
 /** A tenant's organization (AppXite's customer), optionally under a parent organization of the same tenant. */
 @Entity
@@ -55,7 +55,7 @@ public class Organization implements Container {
     }
 
     public Organization(String tenantId, String name) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Ids.next();
         this.tenantId = tenantId;
         rename(name);
         this.createdAt = Clock.now();

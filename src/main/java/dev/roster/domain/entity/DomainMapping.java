@@ -1,6 +1,7 @@
 package dev.roster.domain.entity;
 
 import dev.roster.platform.Clock;
+import dev.roster.platform.Ids;
 import dev.roster.platform.Window;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,7 +11,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 
 /** A domain that serves a tenant, for a window of time. */
 @Entity
@@ -48,7 +48,7 @@ public class DomainMapping {
     }
 
     public DomainMapping(String tenantId, String domain) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Ids.next();
         this.tenantId = tenantId;
         this.domain = domain;
         this.createdAt = Clock.now();

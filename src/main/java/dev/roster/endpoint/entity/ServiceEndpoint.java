@@ -1,6 +1,7 @@
 package dev.roster.endpoint.entity;
 
 import dev.roster.platform.Clock;
+import dev.roster.platform.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,7 +10,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 
 /** An integration endpoint of a tenant. The three secrets are held as AES-GCM ciphertext only. */
 @Entity
@@ -67,7 +67,7 @@ public class ServiceEndpoint {
     }
 
     public ServiceEndpoint(String tenantId, String registeredBy) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Ids.next();
         this.tenantId = tenantId;
         this.registeredBy = registeredBy;
         this.registeredAt = Clock.now();

@@ -13,6 +13,7 @@ import dev.roster.mail.control.Outbox;
 import dev.roster.mail.entity.OutboxMail;
 import dev.roster.platform.Batches;
 import dev.roster.platform.Clock;
+import dev.roster.platform.Inserts;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
 import dev.roster.platform.Value;
@@ -68,6 +69,9 @@ public class Invitations {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Inserts inserts;
 
     @Inject
     Caller caller;
@@ -181,7 +185,7 @@ public class Invitations {
 
     private Invited send(Invitation invitation, User user, Instant expiresAt) {
         String token = issue(invitation, expiresAt);
-        em.persist(invitation);
+        inserts.persist(invitation);
         mail(invitation, user, token);
         audit.record(invitation.tenantId(), "invitation.created", "invitation", invitation.id(), user.username(),
                 new Changes().note("email", null, user.email()).note("roles", null, String.join(",",

@@ -1,6 +1,7 @@
 package dev.roster.invitation.entity;
 
 import dev.roster.platform.Clock;
+import dev.roster.platform.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * An invitation to a user: a token (held only as its hash) that lets the user set a password and become ACTIVE
@@ -73,7 +73,7 @@ public class Invitation {
 
     public Invitation(String service, String tenantId, String userId, String email, List<String> roles,
                       List<String> organizationIds, String invitedById, String invitedBy) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Ids.next();
         this.service = service;
         this.tenantId = tenantId;
         this.userId = userId;

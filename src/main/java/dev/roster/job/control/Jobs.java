@@ -7,6 +7,7 @@ import dev.roster.job.entity.Job;
 import dev.roster.job.entity.JobChunk;
 import dev.roster.job.entity.JobResults;
 import dev.roster.platform.Clock;
+import dev.roster.platform.Ids;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
 import dev.roster.platform.RequestId;
@@ -28,7 +29,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -70,7 +70,7 @@ public class Jobs {
     public Job submit(String format, Consumer<Consumer<JsonValue>> source) {
         Caller.Identity submitter = caller.identity();
         String tenantId = caller.tenant().id();
-        String id = UUID.randomUUID().toString();
+        String id = Ids.next();
         em.persist(new Job(id, tenantId, format, 0, 0, submitter.id(), submitter.username(), submitter.roles(),
                 requestId.value()));
         em.flush();

@@ -2,8 +2,11 @@ package dev.roster.mail.control;
 
 import dev.roster.mail.entity.OutboxMail;
 import dev.roster.platform.Clock;
+import dev.roster.platform.Ids;
+import dev.roster.platform.Inserts;
 import dev.roster.platform.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -11,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The outbox: an e-mail is written in the transaction that makes it necessary (so it is never sent for a change that
@@ -29,13 +31,16 @@ public class Outbox {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Inserts inserts;
+
     /** Puts an e-mail in the outbox, within the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboxMail enqueue(String tenantId, String invitationId, String recipient, String subject, String body) {
-        String id = UUID.randomUUID().toString();
+        String id = Ids.next();
         OutboxMail mail = new OutboxMail(id, tenantId, invitationId, recipient, subject,
                 SecretBox.seal(body, OutboxMail.sealContext(id)));
-        em.persist(mail);
+        inserts.persist(mail);
         return mail;
     }
 

@@ -4,6 +4,7 @@ import dev.roster.audit.control.AuditLog;
 import dev.roster.audit.control.Changes;
 import dev.roster.caller.Caller;
 import dev.roster.platform.Clock;
+import dev.roster.platform.Inserts;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
 import dev.roster.platform.Window;
@@ -49,6 +50,9 @@ public class Privileges {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Inserts inserts;
 
     @Inject
     Caller caller;
@@ -369,7 +373,7 @@ public class Privileges {
         }
         privilege.grant(role.id(), grant.scope(), grant.activeFrom(), grant.activeUntil());
         if (created) {
-            em.persist(privilege);
+            inserts.persist(privilege);
         }
         if (activate && (user.status() == UserStatus.DEPROVISIONED || user.status() == UserStatus.INVITED)) {
             changes.note("userStatus", user.status(), UserStatus.ACTIVE);

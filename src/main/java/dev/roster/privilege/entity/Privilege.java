@@ -1,6 +1,7 @@
 package dev.roster.privilege.entity;
 
 import dev.roster.platform.Clock;
+import dev.roster.platform.Ids;
 import dev.roster.platform.Window;
 import dev.roster.user.entity.User;
 import jakarta.persistence.Column;
@@ -15,7 +16,6 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A user's role in its tenant for a window, optionally for one application ({@code scope}, such as a Kore.ai
@@ -80,7 +80,7 @@ public class Privilege {
     }
 
     public Privilege(User user, String grantedBy) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Ids.next();
         this.tenantId = user.tenantId();
         this.user = user;
         this.userId = user.id();

@@ -1,6 +1,7 @@
 package dev.roster.privilege.entity;
 
 import dev.roster.platform.Clock;
+import dev.roster.platform.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,7 +11,6 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.UUID;
 
 /** A role a tenant defines for its applications ("Help Desk Agent"); its name is unique in the tenant, any case. */
 @Entity
@@ -46,7 +46,7 @@ public class TenantRole {
     }
 
     public TenantRole(String tenantId, String name, int weight, String description) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Ids.next();
         this.tenantId = tenantId;
         this.createdAt = Clock.now();
         change(name, weight, description);

@@ -7,6 +7,7 @@ import dev.roster.directory.control.Memberships;
 import dev.roster.directory.entity.Group;
 import dev.roster.invitation.control.Invitations;
 import dev.roster.platform.Batches;
+import dev.roster.platform.Inserts;
 import dev.roster.platform.Races;
 import dev.roster.platform.Value;
 import dev.roster.privilege.control.Privileges;
@@ -188,6 +189,9 @@ public class Provisioning {
         @Inject
         Visibility visibility;
 
+        @Inject
+        Inserts inserts;
+
         @Transactional
         public Users.Saved put(String username, ProvisionCommand command, String ifMatch) {
             UserCommand fields = command.user();
@@ -225,9 +229,16 @@ public class Provisioning {
             return saved;
         }
 
-        /** A chunk of {@link #createAll}: one query for the names taken, one count update per group. */
+        /**
+         * A chunk of {@link #createAll}: one query for the names taken, one count update per group, and the new rows
+         * in JDBC batches ({@link Inserts}).
+         */
         @Transactional(Transactional.TxType.MANDATORY)
         public List<Outcome> createAll(List<NewUser> chunk) {
+            return inserts.batched(() -> createChunk(chunk));
+        }
+
+        private List<Outcome> createChunk(List<NewUser> chunk) {
             String tenantId = caller.tenant().id();
             Set<String> taken = users.taken(tenantId, chunk.stream().map(NewUser::username).toList(),
                     chunk.stream().map(u -> u.provision().user().email().value()).toList());

@@ -1,6 +1,7 @@
 package dev.roster.tenant.entity;
 
 import dev.roster.platform.Clock;
+import dev.roster.platform.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,7 +10,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 
 /** A tenant: everything but the platform's own data belongs to exactly one. */
 @Entity
@@ -41,7 +41,7 @@ public class Tenant {
     }
 
     public Tenant(String label, String name) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Ids.next();
         this.label = label;
         this.name = name;
         this.active = true;

@@ -5,6 +5,7 @@ import dev.roster.audit.control.Changes;
 import dev.roster.caller.Caller;
 import dev.roster.platform.Clock;
 import dev.roster.platform.CriteriaSql;
+import dev.roster.platform.Inserts;
 import dev.roster.platform.Page;
 import dev.roster.platform.PageRequest;
 import dev.roster.platform.Passwords;
@@ -49,6 +50,9 @@ public class Users {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Inserts inserts;
 
     @Inject
     Caller caller;
@@ -289,7 +293,7 @@ public class Users {
             }
         }
         if (creating) {
-            em.persist(user);
+            inserts.persist(user);
         }
         if (creating || !changes.isEmpty()) {
             if (!creating) {

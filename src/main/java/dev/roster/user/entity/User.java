@@ -1,6 +1,7 @@
 package dev.roster.user.entity;
 
 import dev.roster.platform.Clock;
+import dev.roster.platform.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * A user of one tenant. {@code username} and {@code email} are unique in the tenant regardless of case
@@ -192,7 +192,7 @@ public class User {
     }
 
     public User(String tenantId, String username, String email) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Ids.next();
         this.tenantId = tenantId;
         this.username = username;
         this.usernameLc = lower(username);
