@@ -5,16 +5,19 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One row of a counter (see {@link Counters}). Inserted through JPA so that it joins the batch of the
- * transaction's other inserts; the id is random and the table has no key, since rows are only ever summed
- * by counter and moment, and settled.
+ * One row of a counter (see {@link Counters}). Inserted with the transaction's other new rows, in their batch; the
+ * id is random and the table has no key, since rows are only ever summed
+ * by counter and moment, and settled. Within a batch of {@link Inserts}, the rows of one counter without a sort
+ * key that take effect in the same second are written as one, at the latest of their moments: a bulk create's
+ * thousands of audit events count as one row per second, not one each.
  */
 @Entity
 @Table(name = "counter_deltas")
-public class CounterDelta {
+public class CounterDelta implements Inserts.Combining<CounterDelta> {
 
     @Id
     private long id;
@@ -34,5 +37,16 @@ public class CounterDelta {
         this.effectiveAt = effectiveAt;
         this.delta = delta;
         this.sortKey = sortKey;
+    }
+
+    @Override
+    public Object combinesBy() {
+        return sortKey == null ? List.of(name, effectiveAt.getEpochSecond()) : null;
+    }
+
+    @Override
+    public CounterDelta combine(CounterDelta other) {
+        return new CounterDelta(name, effectiveAt.isAfter(other.effectiveAt) ? effectiveAt : other.effectiveAt,
+                delta + other.delta, null);
     }
 }

@@ -44,7 +44,7 @@ import java.util.Set;
 public class Provisioning {
 
     /** Users created in one transaction. */
-    static final int CHUNK = 500;
+    public static final int CHUNK = 500;
 
     @Inject
     Writes writes;
