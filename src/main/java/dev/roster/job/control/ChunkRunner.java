@@ -19,6 +19,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,15 @@ public class ChunkRunner {
     @Inject
     Principals principals;
 
+    /**
+     * Reads what the chunk needs in a transaction of its own (each write below opens its own, REQUIRES_NEW). Read
+     * without one, on this scheduled thread, Payara closed the non-transactional entity manager twice at the end
+     * of a job that ran for seconds while it was polled (20,000 creates): the thread's invocation stack was left
+     * broken, and every later job failed with "claimed 5 times without being applied" (docs/benchmarks.md,
+     * session 12).
+     */
     @ActivateRequestContext
+    @Transactional
     public void run(Jobs.Claimed claimed, String instance, Duration lease) {
         JobChunk.Key key = claimed.key();
         Jobs.Work found = jobs.work(key);
