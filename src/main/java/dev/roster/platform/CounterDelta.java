@@ -9,11 +9,10 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One row of a counter (see {@link Counters}). Inserted with the transaction's other new rows, in their batch; the
- * id is random and the table has no key, since rows are only ever summed
- * by counter and moment, and settled. Within a batch of {@link Inserts}, the rows of one counter without a sort
- * key that take effect in the same second are written as one, at the latest of their moments: a bulk create's
- * thousands of audit events count as one row per second, not one each.
+ * One row of a counter (see {@link Counters}), inserted with the transaction's other new rows. The id is random
+ * and the table has no key, since rows are only ever summed by counter and moment, and settled. Within a batch of
+ * {@link Inserts}, the rows of one counter without a sort key that take effect in the same second are written as
+ * one, at the latest of their moments: a bulk create's thousands of audit events count as one row per second.
  */
 @Entity
 @Table(name = "counter_deltas")

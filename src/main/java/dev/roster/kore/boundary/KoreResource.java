@@ -34,7 +34,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -156,12 +155,12 @@ public class KoreResource {
                 : Json.createObjectBuilder().add("msg", SUCCESS).build();
     }
 
-    /** The request's body, up to {@link #MAX_BYTES} (a 413 beyond). */
+    /** The request's body, up to {@link #MAX_BYTES} (a 413 beyond); a body cut short is a 400, as a parser says. */
     private static byte[] read(InputStream body) {
         try {
             return new LimitedInput(body, MAX_BYTES).readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("the request's body could not be read", e);
+            throw InvalidInput.malformed("could not be read to its end: " + e.getMessage());
         }
     }
 
