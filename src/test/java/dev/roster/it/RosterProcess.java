@@ -47,7 +47,25 @@ public record RosterProcess(Process process, Path logFile, int port, long startu
      * defaults but for what {@code env} sets.
      */
     public static RosterProcess start(Path work, Path data, Map<String, String> env) throws Exception {
-        int port = freePort();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(work, data, env, freePort());
+            } catch (PortTaken taken) { // another process bound the port between freePort() and Payara's bind
+                if (attempt == 3) {
+                    throw taken;
+                }
+            }
+        }
+    }
+
+    /** Payara could not bind the port it was given ("GrizzlyProxy is NULL"): someone else holds it. */
+    static final class PortTaken extends IllegalStateException {
+        PortTaken(String message) {
+            super(message);
+        }
+    }
+
+    private static RosterProcess start(Path work, Path data, Map<String, String> env, int port) throws Exception {
         Files.createDirectories(work);
         Path log = Files.createTempFile(work, "payara", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -94,6 +112,11 @@ public record RosterProcess(Process process, Path logFile, int port, long startu
                 }
             } catch (RuntimeException notYet) {
                 // not listening yet
+            }
+            if (Files.readString(log).contains("GrizzlyProxy is NULL")) {
+                process.destroyForcibly();
+                process.waitFor(60, TimeUnit.SECONDS);
+                throw new PortTaken("Payara Micro could not bind port " + port + ": " + Files.readString(log));
             }
             Thread.sleep(100);
         }
