@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * ids, creating 10,000 users through Kore.ai's API on Derby read and wrote back an index page per row once the
  * indexes outgrew Derby's page cache (docs/benchmarks.md, issue 16, session 12).
  *
- * <p>An id is an identifier, not a secret: it shows when the row was made, and 74 of its bits are random. What
+ * <p>An id is an identifier, not a secret: it shows when the row was made, and 62 of its bits are random. What
  * must not be guessed (invitation tokens, API key secrets) has its own random value. The 12 bits after the version
  * count up within a millisecond, so the ids of one instance come in the order they were made.
  */

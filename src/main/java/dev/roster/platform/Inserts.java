@@ -113,7 +113,8 @@ public class Inserts {
             }
         } catch (SQLException e) {
             // the first failure of a batch carries the database's SQLState (a duplicate key is class 23)
-            throw new PersistenceException("a batch of new rows was refused: " + e.getMessage(),
+            // the database's message may quote a row's values; it stays in the cause, out of any answer
+            throw new PersistenceException("a batch of new rows was refused",
                     e.getNextException() != null ? e.getNextException() : e);
         }
     }
