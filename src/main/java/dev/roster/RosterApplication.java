@@ -16,6 +16,7 @@ import dev.roster.invitation.boundary.InvitationsResource;
 import dev.roster.job.boundary.BulkResource;
 import dev.roster.job.boundary.JobsResource;
 import dev.roster.kore.boundary.KoreResource;
+import dev.roster.operations.ContentLength;
 import dev.roster.platform.JsonConfig;
 import dev.roster.platform.JsonObjectReader;
 import dev.roster.platform.RequestIdFilter;
@@ -63,7 +64,7 @@ public class RosterApplication extends Application {
     /** The providers both applications share. */
     static final Set<Class<?>> PROVIDERS = Set.of(JsonConfig.class, JsonObjectReader.class, RequestIdFilter.class,
             ProblemMapper.class, TransactionalProblemMapper.class, TenantHeaderFilter.class, FormBodyFilter.class,
-            IdempotencyFilter.class, CallerRolesFilter.class);
+            IdempotencyFilter.class, CallerRolesFilter.class, ContentLength.class);
 
     static final Set<Class<?>> RESOURCES = Set.of(ApiKeysResource.class, UserApiKeysResource.class,
             AppXiteResource.class, EventsResource.class, GroupsResource.class, IdentityProvidersResource.class,
@@ -82,12 +83,11 @@ public class RosterApplication extends Application {
 
     /**
      * Jersey's settings for both applications. Its generated WADL ({@code /api/application.wadl}) is off: the API's
-     * document is {@code /openapi}. An answer of up to 1 MiB is buffered whole, so that it goes out with
-     * a {@code Content-Length} rather than chunked: an HTTP/1.0 keep-alive client (such as {@code ab -k}) then keeps
-     * its connection for a list too, where Jersey's default of 8 KiB made every list of more than a few users close it.
+     * document is {@code /openapi}. Its buffering of answers is off: {@link ContentLength} gives answers their
+     * length without allocating a buffer of the whole limit for each.
      */
     static final Map<String, Object> JERSEY = Map.of("jersey.config.server.wadl.disableWadl", true,
-            "jersey.config.server.contentLength.buffer", 1 << 20);
+            "jersey.config.server.contentLength.buffer", 0);
 
     @Override
     public Map<String, Object> getProperties() {
