@@ -15,7 +15,7 @@ import dev.roster.privilege.control.Privileges;
 import dev.roster.privilege.control.RoleCatalog;
 import dev.roster.privilege.entity.Privilege;
 import dev.roster.user.entity.User;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
@@ -23,8 +23,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-/** Builds the native API's user representation from what the user, privilege and API key controls answer. */
-@RequestScoped
+/**
+ * Builds the native API's user representation from what the user, privilege and API key controls answer. It holds no
+ * state of a request, so one instance serves them all (a request-scoped one cost every read a bean creation).
+ */
+@ApplicationScoped
 public class UserViews {
 
     @Inject
