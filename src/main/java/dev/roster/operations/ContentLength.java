@@ -70,26 +70,20 @@ public class ContentLength implements WriterInterceptor {
 
         @Override
         public void write(int b) throws IOException {
-            if (buffer != null && buffer.size() + 1 > limit) {
-                release();
-            }
-            if (buffer != null) {
-                buffer.write(b);
-            } else {
-                out.write(b);
-            }
+            target(1).write(b);
         }
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
+            target(length).write(bytes, offset, length);
+        }
+
+        /** Where {@code length} more bytes go: the buffer while they fit within the limit, else the stream beneath. */
+        private OutputStream target(int length) throws IOException {
             if (buffer != null && buffer.size() + length > limit) {
                 release();
             }
-            if (buffer != null) {
-                buffer.write(bytes, offset, length);
-            } else {
-                out.write(bytes, offset, length);
-            }
+            return buffer != null ? buffer : out;
         }
 
         /** A flush while holding is left to the end: flushing would commit the answer without its length. */
