@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 /** Reading auto_explain's log as PostgreSQL 15 writes it. */
 class QueryPlansTest {
 
+    static final String LISTING = "SELECT u.id FROM users u WHERE u.tenant_id = $1 AND u.listed_from <= $2 AND"
+            + " u.listed_until > $3 ORDER BY u.username_lc, u.id OFFSET $4 ROWS FETCH NEXT $5 ROWS ONLY";
+
     static final List<String> LOG = List.of(
             "2026-11-30 03:40:01.123 UTC [311] LOG:  duration: 0.041 ms  plan:",
             "\tQuery Text: SELECT id FROM users WHERE tenant_id = $1",
@@ -36,14 +39,48 @@ class QueryPlansTest {
             "\tQuery Text: SELECT t0.ID FROM users t0 WHERE t0.ID = $1",
             "\tIndex Scan using ix_users_mgmt_path on users t0  (cost=0.12..8.14 rows=1 width=812)",
             "\t  Filter: (id = $1)",
+            "2026-11-30 03:40:02.800 UTC [312] LOG:  duration: 0.900 ms  plan:",
+            "\tQuery Text: " + LISTING,
+            "\tLimit  (cost=0.29..60.10 rows=20 width=37)",
+            "\t  ->  Incremental Sort  (cost=0.29..2980.00 rows=9000 width=37)",
+            "\t        Sort Key: username_lc COLLATE \"C\", id",
+            "\t        Presorted Key: username_lc",
+            "\t        ->  Index Scan using ix_users_any_username on users u  (cost=0.29..2500.00 rows=9000 width=37)",
+            "\t              Filter: ((tenant_id = $1) AND (listed_from <= $2) AND (listed_until > $3))",
+            "2026-11-30 03:40:02.900 UTC [312] LOG:  duration: 0.900 ms  plan:",
+            "\tQuery Text: " + LISTING,
+            "\tLimit  (cost=0.29..60.10 rows=20 width=37)",
+            "\t  ->  Sort  (cost=0.29..2980.00 rows=9000 width=37)",
+            "\t        Sort Key: username_lc COLLATE \"C\", id",
+            "\t        ->  Index Scan using ix_users_external_id on users u  (cost=0.29..2500.00 rows=9000 width=37)",
+            "\t              Filter: ((tenant_id = $1) AND (listed_from <= $2) AND (listed_until > $3))",
             "2026-11-30 03:40:03.000 UTC [313] LOG:  statement: BEGIN");
 
     @Test
     void aStatementThatScansOneOfRostersTablesIsFoundUnlessItDoesSoByDesignOrTheTableIsBelievedEmpty() {
         QueryPlans.Result result = QueryPlans.check(LOG);
-        assertEquals(6, result.planned());
-        assertEquals(6, result.distinct());
+        assertEquals(8, result.planned());
+        assertEquals(7, result.distinct());
         assertEquals(Map.of("SELECT * FROM audit_events WHERE actor = $1", Set.of("audit_events"),
-                "SELECT id FROM tenants ORDER BY label", Set.of("tenants (its whole index)")), result.scans());
+                "SELECT id FROM tenants ORDER BY label", Set.of("tenants (its whole index)"),
+                LISTING, Set.of("users (its whole index)")), result.scans());
+    }
+
+    @Test
+    void aStatementMayReadWholeOnlyTheIndexItsReasonNames() {
+        QueryPlans.Result result = QueryPlans.check(LOG.subList(0, LOG.size() - 8));
+        assertEquals(7, result.planned());
+        assertEquals(Set.of("SELECT * FROM audit_events WHERE actor = $1", "SELECT id FROM tenants ORDER BY label"),
+                result.scans().keySet());
+    }
+
+    @Test
+    void eachScanningStatementKeepsItsFirstPlanToShow() {
+        assertEquals(List.of("Limit  (cost=0.29..60.10 rows=20 width=37)",
+                "  ->  Sort  (cost=0.29..2980.00 rows=9000 width=37)",
+                "        Sort Key: username_lc COLLATE \"C\", id",
+                "        ->  Index Scan using ix_users_external_id on users u  (cost=0.29..2500.00 rows=9000 width=37)",
+                "              Filter: ((tenant_id = $1) AND (listed_from <= $2) AND (listed_until > $3))"),
+                QueryPlans.check(LOG).plans().get(LISTING));
     }
 }
