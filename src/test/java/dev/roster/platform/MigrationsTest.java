@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -186,6 +188,37 @@ class MigrationsTest {
         assertThrows(SQLException.class, () -> execute("INSERT INTO tenant_roles (id, tenant_id, name, name_lc, weight,"
                 + " created_at, updated_at, version) VALUES ('r2', 't10', 'HELP DESK AGENT', 'help desk agent', 0,"
                 + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)"), "a name is unique in the tenant regardless of case");
+    }
+
+    @Test
+    void v20MarksTheUsersThatHoldKeysOrMembershipsAlready() throws SQLException {
+        Migrations upToV19 = shipped(index().replace("V20__what_users_hold.sql\n", ""));
+        assertEquals(19, upToV19.migrate(connection).size());
+        execute("INSERT INTO tenants (id, label, name, active, created_at, updated_at, version) VALUES ('t20', 't20', "
+                + "'T', TRUE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)");
+        for (String name : List.of("keyed", "grouped", "plain")) {
+            user("t20", name, "ACTIVE", "NULL", "NULL");
+        }
+        execute("INSERT INTO api_keys (id, tenant_id, user_id, name, prefix, secret_hash, created_by, created_at,"
+                + " version) VALUES ('k1', 't20', 'u-keyed', 'k', 'p', '" + "0".repeat(64) + "', 'op', CURRENT_TIMESTAMP, 1)");
+        execute("INSERT INTO memberships (container_id, user_id, kind, tenant_id, username_lc, added_at) VALUES ('g1',"
+                + " 'u-grouped', 'GROUP', 't20', 'grouped', CURRENT_TIMESTAMP)");
+
+        assertEquals(List.of(20), shipped(index()).migrate(connection));
+        assertEquals(1, single("SELECT COUNT(*) FROM users WHERE keys_issued AND NOT containers_joined"
+                + " AND id = 'u-keyed'"));
+        assertEquals(1, single("SELECT COUNT(*) FROM users WHERE containers_joined AND NOT keys_issued"
+                + " AND id = 'u-grouped'"));
+        assertEquals(1, single("SELECT COUNT(*) FROM users WHERE NOT keys_issued AND NOT containers_joined"
+                + " AND id = 'u-plain'"));
+    }
+
+    private static String index() {
+        try (InputStream in = MigrationsTest.class.getResourceAsStream("/db/migration/index.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void user(String tenant, String name, String status, String from, String until) throws SQLException {

@@ -72,6 +72,7 @@ public class ApiKeys {
         String secret = KeySecrets.generate();
         key.secret(KeySecrets.prefix(secret), KeySecrets.hash(secret), false);
         em.persist(key);
+        owner.keyIssued();
         audit.record(owner.tenantId(), "apikey.created", "apikey", key.id(), owner.username(),
                 new Changes().note("name", null, name).note("activeFrom", null, from).note("activeUntil", null, until));
         return new Issued(key, secret);
@@ -96,13 +97,17 @@ public class ApiKeys {
                 new Changes().note("name", key.name(), null));
     }
 
-    /** The active keys of several users, by user id, for their representations ({@code activeApiKeys}). */
-    public Map<String, List<ApiKey>> activeOf(List<User> holders) {
+    /**
+     * The active keys of several users, by user id, for their representations ({@code activeApiKeys}); no query for
+     * users that were never issued one.
+     */
+    public Map<String, List<ApiKey>> activeOf(List<User> users) {
+        List<String> holders = users.stream().filter(User::keysIssued).map(User::id).toList();
         if (holders.isEmpty()) {
             return Map.of();
         }
         return em.createNamedQuery(ApiKey.OF_USERS, ApiKey.class)
-                .setParameter("users", holders.stream().map(User::id).toList()).setParameter("now", Clock.now())
+                .setParameter("users", holders).setParameter("now", Clock.now())
                 .getResultStream().collect(Collectors.groupingBy(ApiKey::userId));
     }
 

@@ -62,6 +62,7 @@ public class Memberships {
         }
         em.persist(new Membership(container.kind(), container.id(), user.tenantId(), user.id(),
                 User.lower(user.username())));
+        user.containerJoined();
         em.flush();
         count(container, 1);
         audit.record(container.tenantId(), container.kind().auditType() + ".member.added", container.kind()
@@ -78,6 +79,7 @@ public class Memberships {
         for (User user : created) {
             inserts.persist(new Membership(container.kind(), container.id(), user.tenantId(), user.id(),
                     User.lower(user.username())));
+            user.containerJoined();
             audit.record(container.tenantId(), container.kind().auditType() + ".member.added", container.kind()
                     .auditType(), container.id(), container.label(), new Changes().note("member", null,
                     user.username()));
@@ -154,13 +156,14 @@ public class Memberships {
                 .setParameter("id", container.id()).executeUpdate();
     }
 
-    /** The memberships of these users, by user id, in one query. */
-    public Map<String, List<Membership>> of(List<User> members) {
+    /** The memberships of these users, by user id, in one query; none for users that never joined anything. */
+    public Map<String, List<Membership>> of(List<User> users) {
+        List<String> members = users.stream().filter(User::containersJoined).map(User::id).toList();
         if (members.isEmpty()) {
             return Map.of();
         }
         return em.createNamedQuery(Membership.OF_USERS, Membership.class)
-                .setParameter("users", members.stream().map(User::id).toList()).getResultList().stream()
+                .setParameter("users", members).getResultList().stream()
                 .collect(Collectors.groupingBy(Membership::userId));
     }
 }

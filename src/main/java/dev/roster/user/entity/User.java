@@ -181,6 +181,14 @@ public class User {
     private String listedWindows;
     @Column(name = "relist_at")
     private Instant relistAt;
+    /**
+     * Whether a key was ever issued to the user, and whether it ever joined a group or organization: while false, its
+     * representation needs no query of keys or memberships. Each turns true with the first and stays true.
+     */
+    @Column(name = "keys_issued")
+    private boolean keysIssued;
+    @Column(name = "containers_joined")
+    private boolean containersJoined;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -346,6 +354,26 @@ public class User {
     public void touch() {
         this.updatedAt = Clock.now();
     }
+
+    /** Notes that a key was issued to the user (its version moves on the first one). */
+    public void keyIssued() {
+        if (!keysIssued) {
+            keysIssued = true;
+        }
+    }
+
+    /** Notes that the user joined a group or organization (its version moves on the first one). */
+    public void containerJoined() {
+        if (!containersJoined) {
+            containersJoined = true;
+        }
+    }
+
+    /** False when no key was ever issued to the user, so it has none. */
+    public boolean keysIssued() { return keysIssued; }
+
+    /** False when the user never joined a group or organization, so it belongs to none. */
+    public boolean containersJoined() { return containersJoined; }
 
     public String id() { return id; }
     public String tenantId() { return tenantId; }
