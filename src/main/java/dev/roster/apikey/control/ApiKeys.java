@@ -111,7 +111,10 @@ public class ApiKeys {
                 .getResultStream().collect(Collectors.groupingBy(ApiKey::userId));
     }
 
-    /** The key whose secret this is, if any; the comparison of hashes takes constant time. */
+    /**
+     * The key whose secret this is, if any; the comparison of hashes takes constant time. Its owner is not read with
+     * it: a caller asks for the owner's account by {@link ApiKey#userId()}.
+     */
     public Optional<ApiKey> bySecret(String secret) {
         if (!KeySecrets.plausible(secret)) {
             return Optional.empty();
@@ -122,7 +125,7 @@ public class ApiKeys {
     }
 
     public Optional<ApiKey> byId(String id) {
-        return em.createNamedQuery(ApiKey.BY_ID_WITH_USER, ApiKey.class).setParameter("id", id).getResultStream().findFirst();
+        return Optional.ofNullable(em.find(ApiKey.class, id));
     }
 
     /**

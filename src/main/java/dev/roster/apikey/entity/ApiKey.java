@@ -19,8 +19,7 @@ import java.util.Objects;
 /** One API key of a user; the secret itself is never stored. */
 @Entity
 @Table(name = "api_keys")
-@NamedQuery(name = ApiKey.BY_SECRET_HASH, query = "SELECT k FROM ApiKey k JOIN FETCH k.user WHERE k.secretHash = :hash")
-@NamedQuery(name = ApiKey.BY_ID_WITH_USER, query = "SELECT k FROM ApiKey k JOIN FETCH k.user WHERE k.id = :id")
+@NamedQuery(name = ApiKey.BY_SECRET_HASH, query = "SELECT k FROM ApiKey k WHERE k.secretHash = :hash")
 @NamedQuery(name = ApiKey.OF_USER, query = "SELECT k FROM ApiKey k WHERE k.user.id = :user ORDER BY k.createdAt, k.id")
 @NamedQuery(name = ApiKey.COUNT_OF_USER, query = "SELECT COUNT(k) FROM ApiKey k WHERE k.user.id = :user")
 @NamedQuery(name = ApiKey.OF_USERS, query = "SELECT k FROM ApiKey k WHERE k.user.id IN :users "
@@ -31,7 +30,6 @@ import java.util.Objects;
 public class ApiKey {
 
     public static final String BY_SECRET_HASH = "ApiKey.bySecretHash";
-    public static final String BY_ID_WITH_USER = "ApiKey.byIdWithUser";
     public static final String OF_USER = "ApiKey.ofUser";
     public static final String COUNT_OF_USER = "ApiKey.countOfUser";
     public static final String OF_USERS = "ApiKey.activeOfUsers";
