@@ -41,6 +41,7 @@ class CredentialsIT extends RosterIT {
 
     @Test
     void aKeyIsShownOnceStoredAsAHashAndActsForItsOwner() {
+        String etag = api.get(USERS + "/admin").as(admin).send().expect(200).header("ETag");
         JsonObject created = api.post("/api/v1/provisioning/api-keys").as(admin).json("{\"name\":\"HR sync\"}").send()
                 .expect(201).json();
         String secret = created.getString("apiToken");
@@ -57,6 +58,8 @@ class CredentialsIT extends RosterIT {
         assertEquals("HR sync", shown.getString("name"));
         assertFalse(owner.toString().contains(secret));
         assertNotNull(shown.getString("lastUsedAt"), "a use is recorded");
+        assertEquals(etag, api.get(USERS + "/admin").as(admin).send().header("ETag"),
+                "issuing a key leaves its owner's version, so it collides with no concurrent change of the user");
         assertFalse(api.get("/api/v1/provisioning/events?size=200").as(admin).send().body().contains(secret));
     }
 

@@ -67,7 +67,10 @@ class DirectoryIT extends RosterIT {
                 .getString("id");
         for (String username : List.of("zoe", "adam", "mia")) {
             api.plainMember(tenant, username, "USER", null);
+            String etag = api.get("/api/v1/provisioning/users/" + username).as(admin).send().header("ETag");
             api.put(GROUPS + "/" + id + "/members/" + username).as(admin).send().expect(204);
+            assertEquals(etag, api.get("/api/v1/provisioning/users/" + username).as(admin).send().header("ETag"),
+                    "joining a group leaves the user's version, so it collides with no concurrent change of the user");
         }
         api.put(GROUPS + "/" + id + "/members/MIA").as(admin).send().expect(204); // a member already: no change
         Api.Answer page = api.get(GROUPS + "/" + id + "/members?size=2").as(admin).send().expect(200);

@@ -72,7 +72,7 @@ public class ApiKeys {
         String secret = KeySecrets.generate();
         key.secret(KeySecrets.prefix(secret), KeySecrets.hash(secret), false);
         em.persist(key);
-        owner.keyIssued();
+        users.keyIssued(owner);
         audit.record(owner.tenantId(), "apikey.created", "apikey", key.id(), owner.username(),
                 new Changes().note("name", null, name).note("activeFrom", null, from).note("activeUntil", null, until));
         return new Issued(key, secret);

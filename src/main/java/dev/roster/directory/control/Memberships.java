@@ -62,8 +62,8 @@ public class Memberships {
         }
         em.persist(new Membership(container.kind(), container.id(), user.tenantId(), user.id(),
                 User.lower(user.username())));
-        user.containerJoined();
         em.flush();
+        users.containerJoined(user);
         count(container, 1);
         audit.record(container.tenantId(), container.kind().auditType() + ".member.added", container.kind()
                 .auditType(), container.id(), container.label(), new Changes().note("member", null, user.username()));
@@ -72,7 +72,8 @@ public class Memberships {
 
     /**
      * Adds users created in this transaction (members of nothing yet) to the container: no query but one update of
-     * its count, so that a chunk of creates is written in batches.
+     * its count, so that a chunk of creates is written in batches. Their rows are yet to be written (the chunk's
+     * batch of inserts), and are written as having joined.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void addCreated(Container container, List<User> created) {

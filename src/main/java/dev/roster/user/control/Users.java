@@ -339,6 +339,29 @@ public class Users {
                 new Changes().note("status", UserStatus.DEPROVISIONED, UserStatus.ACTIVE));
     }
 
+    /**
+     * Notes that a key was issued to the user: on the entity, so a view built in this transaction and a row yet to be
+     * inserted have it, and on its row in place, without moving its version.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void keyIssued(User user) {
+        if (!user.keysIssued()) {
+            user.keyIssued();
+            em.createNativeQuery("UPDATE users SET keys_issued = TRUE WHERE id = ? AND keys_issued = FALSE")
+                    .setParameter(1, user.id()).executeUpdate();
+        }
+    }
+
+    /** Notes that the user joined a group or organization, as {@link #keyIssued} notes a key. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void containerJoined(User user) {
+        if (!user.containersJoined()) {
+            user.containerJoined();
+            em.createNativeQuery("UPDATE users SET containers_joined = TRUE WHERE id = ? AND containers_joined = FALSE")
+                    .setParameter(1, user.id()).executeUpdate();
+        }
+    }
+
     /** The entity tag of a user: its version, which every change of it (its privileges included) moves on. */
     public static String etag(User user) {
         return "\"" + user.version() + "\"";

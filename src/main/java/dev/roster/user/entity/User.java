@@ -183,11 +183,14 @@ public class User {
     private Instant relistAt;
     /**
      * Whether a key was ever issued to the user, and whether it ever joined a group or organization: while false, its
-     * representation needs no query of keys or memberships. Each turns true with the first and stays true.
+     * representation needs no query of keys or memberships. Each turns true with the first and stays true. Written
+     * with the row when it is inserted, and after that only in place ({@code Users.keyIssued},
+     * {@code Users.containerJoined}), which leaves the version alone: the first key or membership neither moves the
+     * user's ETag nor collides with a concurrent change of the user.
      */
-    @Column(name = "keys_issued")
+    @Column(name = "keys_issued", updatable = false)
     private boolean keysIssued;
-    @Column(name = "containers_joined")
+    @Column(name = "containers_joined", updatable = false)
     private boolean containersJoined;
     @Column(name = "created_at")
     private Instant createdAt;
@@ -355,18 +358,14 @@ public class User {
         this.updatedAt = Clock.now();
     }
 
-    /** Notes that a key was issued to the user (its version moves on the first one). */
+    /** Notes in memory that a key was issued to the user: written with the row if it is yet to be inserted. */
     public void keyIssued() {
-        if (!keysIssued) {
-            keysIssued = true;
-        }
+        keysIssued = true;
     }
 
-    /** Notes that the user joined a group or organization (its version moves on the first one). */
+    /** Notes in memory that the user joined a group or organization: written with a row yet to be inserted. */
     public void containerJoined() {
-        if (!containersJoined) {
-            containersJoined = true;
-        }
+        containersJoined = true;
     }
 
     /** False when no key was ever issued to the user, so it has none. */
