@@ -347,8 +347,7 @@ public class Users {
     public void keyIssued(User user) {
         if (!user.keysIssued()) {
             user.keyIssued();
-            em.createNativeQuery("UPDATE users SET keys_issued = TRUE WHERE id = ? AND keys_issued = FALSE")
-                    .setParameter(1, user.id()).executeUpdate();
+            setInPlace(user, "keys_issued");
         }
     }
 
@@ -357,9 +356,14 @@ public class Users {
     public void containerJoined(User user) {
         if (!user.containersJoined()) {
             user.containerJoined();
-            em.createNativeQuery("UPDATE users SET containers_joined = TRUE WHERE id = ? AND containers_joined = FALSE")
-                    .setParameter(1, user.id()).executeUpdate();
+            setInPlace(user, "containers_joined");
         }
+    }
+
+    /** Sets one of the user's flags on its row, if it is there yet, leaving its version as it is. */
+    private void setInPlace(User user, String flag) {
+        em.createNativeQuery("UPDATE users SET " + flag + " = TRUE WHERE id = ? AND " + flag + " = FALSE")
+                .setParameter(1, user.id()).executeUpdate();
     }
 
     /** The entity tag of a user: its version, which every change of it (its privileges included) moves on. */
