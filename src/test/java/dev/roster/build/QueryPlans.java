@@ -123,7 +123,7 @@ public final class QueryPlans {
                 }
                 Matcher index = INDEX_SCAN.matcher(raw.get(n));
                 if (index.find() && TABLES.contains(index.group(2)) && !index.group(1).equals(allowed)
-                        && !hasIndexCondition(raw, n) && !believedEmpty(raw.get(n))) {
+                        && !hasIndexCondition(raw, n) && !believedEmpty(raw.get(n)) && !stopsEarly(raw, n)) {
                     scanned.add(index.group(2) + " (its whole index)");
                 }
             }
@@ -144,6 +144,28 @@ public final class QueryPlans {
     static boolean believedEmpty(String node) {
         Matcher cost = COST.matcher(node);
         return cost.find() && Double.parseDouble(cost.group(1)) < EMPTY_COST;
+    }
+
+    /**
+     * Whether the node's parent costs less than the node: the planner expects to read only the start of the index,
+     * in order, as a merge join does when its other side ends (a user joined to its manager by id: the primary key is
+     * read from its start up to the manager's id) or a limit when its page is full. The statement has an index it
+     * could search; the planner chose an ordered read that stops.
+     */
+    static boolean stopsEarly(List<String> raw, int node) {
+        int depth = indent(raw.get(node));
+        for (int line = node - 1; line >= 0; line--) {
+            String text = raw.get(line);
+            if (text.contains("(cost=") && indent(text) < depth) {
+                return total(text) < total(raw.get(node));
+            }
+        }
+        return false;
+    }
+
+    private static double total(String node) {
+        Matcher cost = COST.matcher(node);
+        return cost.find() ? Double.parseDouble(cost.group(1)) : Double.MAX_VALUE;
     }
 
     /** Whether the plan node on line {@code node} has an {@code Index Cond} among its own detail lines. */
