@@ -85,6 +85,17 @@ class QueryPlansTest {
     }
 
     @Test
+    void aLimitAboveAWholeIndexReadIsNotTakenOnTrust() {
+        QueryPlans.Result result = QueryPlans.check(List.of(
+                "2026-12-01 03:40:02.600 UTC [312] LOG:  duration: 9.000 ms  plan:",
+                "\tQuery Text: SELECT u.id FROM users u WHERE u.email_lc = $1 ORDER BY u.username_lc LIMIT 5",
+                "\tLimit  (cost=0.42..700.00 rows=5 width=37)",
+                "\t  ->  Index Scan using ix_users_any_username on users u  (cost=0.42..734.00 rows=5 width=37)",
+                "\t        Filter: ((email_lc)::text = $1)"));
+        assertEquals(Set.of("users (its whole index)"), result.scans().values().iterator().next());
+    }
+
+    @Test
     void eachScanningStatementKeepsItsFirstPlanToShow() {
         assertEquals(List.of("Limit  (cost=0.29..60.10 rows=20 width=37)",
                 "  ->  Sort  (cost=0.29..2980.00 rows=9000 width=37)",

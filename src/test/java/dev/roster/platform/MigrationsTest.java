@@ -200,7 +200,8 @@ class MigrationsTest {
             user("t20", name, "ACTIVE", "NULL", "NULL");
         }
         execute("INSERT INTO api_keys (id, tenant_id, user_id, name, prefix, secret_hash, created_by, created_at,"
-                + " version) VALUES ('k1', 't20', 'u-keyed', 'k', 'p', '" + "0".repeat(64) + "', 'op', CURRENT_TIMESTAMP, 1)");
+                + " version) VALUES ('k1', 't20', 'u-keyed', 'k', 'p', '" + "0".repeat(64) + "', 'op',"
+                + " CURRENT_TIMESTAMP, 1)");
         execute("INSERT INTO memberships (container_id, user_id, kind, tenant_id, username_lc, added_at) VALUES ('g1',"
                 + " 'u-grouped', 'GROUP', 't20', 'grouped', CURRENT_TIMESTAMP)");
 
