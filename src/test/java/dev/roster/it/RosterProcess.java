@@ -47,15 +47,7 @@ public record RosterProcess(Process process, Path logFile, int port, long startu
      * defaults but for what {@code env} sets.
      */
     public static RosterProcess start(Path work, Path data, Map<String, String> env) throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return start(work, data, env, freePort());
-            } catch (PortTaken taken) { // another process bound the port between freePort() and Payara's bind
-                if (attempt == 3) {
-                    throw taken;
-                }
-            }
-        }
+        return start(work, data, env, direct());
     }
 
     /** Payara could not bind the port it was given ("GrizzlyProxy is NULL"): someone else holds it. */
@@ -65,18 +57,50 @@ public record RosterProcess(Process process, Path logFile, int port, long startu
         }
     }
 
-    private static RosterProcess start(Path work, Path data, Map<String, String> env, int port) throws Exception {
+    /**
+     * Starts Roster as the run command does, through {@code src/main/payara/run.sh} with its Payara Micro root
+     * folder in {@code root}, on a free port with its data in {@code data}, and waits until {@code /health} is UP.
+     */
+    public static RosterProcess startByRunScript(Path work, Path root, Path data, Map<String, String> env)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", new File("src/main/payara/run.sh").getAbsolutePath(),
+                java(), payaraMicroJar(), war(), root.toAbsolutePath().toString(), "PORT",
+                String.join(" ", jvmOptions())));
+        command.addAll(payaraOptions());
+        return start(work, data, env, command);
+    }
+
+    /** The README's {@code java … -jar payara-micro.jar …} line, with {@code PORT} for the port. */
+    private static List<String> direct() {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-jar", payaraMicroJar(), "--deploy", war(), "--port", "PORT", "--nohazelcast",
+                "--disablephonehome"));
+        command.addAll(payaraOptions());
+        return command;
+    }
+
+    private static RosterProcess start(Path work, Path data, Map<String, String> env, List<String> command)
+            throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(work, data, env, command, freePort());
+            } catch (PortTaken taken) { // another process bound the port between freePort() and Payara's bind
+                if (attempt == 3) {
+                    throw taken;
+                }
+            }
+        }
+    }
+
+    /** Runs {@code command} with its argument {@code PORT} replaced by {@code port}. */
+    private static RosterProcess start(Path work, Path data, Map<String, String> env, List<String> command,
+            int port) throws Exception {
         Files.createDirectories(work);
         Path log = Files.createTempFile(work, "payara", ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions());
-        command.addAll(List.of("-jar", payaraMicroJar(), "--deploy", new File(System.getProperty("roster.war",
-                "target/roster.war")).getAbsolutePath(), "--port", Integer.toString(port), "--nohazelcast",
-                "--disablephonehome", "--logproperties", new File(System.getProperty("roster.logging.properties",
-                        "src/main/payara/logging.properties")).getAbsolutePath(), "--postbootcommandfile",
-                new File(System.getProperty("roster.post-boot-commands", "src/main/payara/post-boot-commands.asadmin"))
-                        .getAbsolutePath()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+        List<String> resolved = command.stream()
+                .map(argument -> argument.equals("PORT") ? Integer.toString(port) : argument).toList();
+        ProcessBuilder builder = new ProcessBuilder(resolved).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("ROSTER_"));
         builder.environment().put("ROSTER_DATA_DIR", data.toAbsolutePath().toString());
@@ -140,6 +164,22 @@ public record RosterProcess(Process process, Path logFile, int port, long startu
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String war() {
+        return new File(System.getProperty("roster.war", "target/roster.war")).getAbsolutePath();
+    }
+
+    /** The run command's logging properties and post-boot commands. */
+    private static List<String> payaraOptions() {
+        return List.of("--logproperties", new File(System.getProperty("roster.logging.properties",
+                "src/main/payara/logging.properties")).getAbsolutePath(), "--postbootcommandfile",
+                new File(System.getProperty("roster.post-boot-commands", "src/main/payara/post-boot-commands.asadmin"))
+                        .getAbsolutePath());
     }
 
     /** Roster's JVM options, as the pom gives them to the run command ({@code roster.jvm.options}). */
