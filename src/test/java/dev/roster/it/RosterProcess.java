@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * A Payara Micro process running the packaged WAR as the README tells an operator to start it: {@code java
  * <Roster's JVM options> -jar payara-micro.jar --deploy roster.war --port P --nohazelcast --disablephonehome
  * --logproperties src/main/payara/logging.properties --postbootcommandfile src/main/payara/post-boot-commands.asadmin}:
- * the options of the README's run command ({@code mvn -DskipTests package exec:exec@run}) and nothing else.
+ * the options of the README's run command ({@code mvn -DskipTests package exec:exec@run}) and nothing else. Or,
+ * with {@link #startByRunScript}, the run command's own script, {@code src/main/payara/run.sh}, with its root folder.
  */
 public record RosterProcess(Process process, Path logFile, int port, long startupMillis) implements AutoCloseable {
 
