@@ -40,10 +40,12 @@ if [ ! -f "$archive" ] && [ ! -f "$root/training-failed" ]; then
     fresh_configuration
     rm -rf "$root/training-data"
     # not on Roster's port: nothing may take the training instance, on its throwaway database, for Roster
-    training=(--port $((20000 + RANDOM % 20000)) --autobindhttp --autobindrange 200 --nohazelcast --disablephonehome "$@")
+    training=(--port $((20000 + RANDOM % 20000)) --autobindhttp --autobindrange 200 --nohazelcast --disablephonehome
+        "$@")
     # $jvm word-splits on purpose: it is the pom's roster.jvm.options
     # shellcheck disable=SC2086
-    if ! env -i PATH="$PATH" ROSTER_DATA_DIR="$root/training-data" ROSTER_BOOTSTRAP_ADMIN_PASSWORD="training-$RANDOM$RANDOM$RANDOM" \
+    if ! env -i PATH="$PATH" ROSTER_DATA_DIR="$root/training-data" \
+            ROSTER_BOOTSTRAP_ADMIN_PASSWORD="training-$RANDOM$RANDOM$RANDOM" \
             "$java" $jvm -XX:ArchiveClassesAtExit="$archive" -jar "$root/launch-micro.jar" \
             --deploy "$war" "${training[@]}" --warmup > "$root/training.log" 2>&1; then
         echo "Roster: the training start failed (see $root/training.log); starting without the archive"
