@@ -14,6 +14,8 @@
 #   without it (a failed training is not tried again until the root folder is made again).
 # - Every start deploys the WAR afresh: the configuration is put back as Payara Micro first wrote it, so no
 #   deployment persisted by an earlier start is deployed a second time.
+# - A port in use (an instance still stopping, say) is waited for, up to ROSTER_PORT_WAIT_SECONDS (30); a port still
+#   taken then ends the start with status 1, since Payara Micro would run without an HTTP listener.
 set -euo pipefail
 java=$1 payara=$2 war=$3 root=$4 port=$5 jvm=$6
 shift 6
@@ -53,6 +55,23 @@ if [ ! -f "$archive" ] && [ ! -f "$root/training-failed" ]; then
         touch "$root/training-failed"
     fi
     rm -rf "$root/training-data"
+fi
+
+# Payara Micro does not stop when its port is taken: it deploys Roster without an HTTP listener and says so only in
+# its log ("GrizzlyProxy is NULL"). An instance that is still stopping is waited for (ROSTER_PORT_WAIT_SECONDS, 30 by
+# default); a port still taken after that ends this start.
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2> /dev/null; }
+wait_seconds=${ROSTER_PORT_WAIT_SECONDS:-30}
+if port_taken; then
+    echo "Roster: port $port is in use; waiting up to $wait_seconds s for it to be free"
+    for ((waited = 0; waited < wait_seconds; waited++)); do
+        sleep 1
+        port_taken || break
+    done
+    if port_taken; then
+        echo "Roster: port $port is still in use by another process; not starting" >&2
+        exit 1
+    fi
 fi
 
 fresh_configuration

@@ -64,11 +64,22 @@ public record RosterProcess(Process process, Path logFile, int port, long startu
      */
     public static RosterProcess startByRunScript(Path work, Path root, Path data, Map<String, String> env)
             throws Exception {
+        return start(work, data, env, runScript(root, "PORT"));
+    }
+
+    /** {@link #startByRunScript} on a given port, which may still be taken when this is called. */
+    static RosterProcess startByRunScript(Path work, Path root, Path data, Map<String, String> env, int port)
+            throws Exception {
+        return start(work, data, env, runScript(root, "PORT"), port);
+    }
+
+    /** The run command's script ({@code src/main/payara/run.sh}) with its arguments, for Roster on {@code port}. */
+    static List<String> runScript(Path root, String port) {
         List<String> command = new ArrayList<>(List.of("bash", new File("src/main/payara/run.sh").getAbsolutePath(),
-                java(), payaraMicroJar(), war(), root.toAbsolutePath().toString(), "PORT",
+                java(), payaraMicroJar(), war(), root.toAbsolutePath().toString(), port,
                 String.join(" ", jvmOptions())));
         command.addAll(payaraOptions());
-        return start(work, data, env, command);
+        return command;
     }
 
     /** The README's {@code java … -jar payara-micro.jar …} line, with {@code PORT} for the port. */

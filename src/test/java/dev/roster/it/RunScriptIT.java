@@ -5,17 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The script behind the README's run command ({@code src/main/payara/run.sh}): Payara Micro from a root folder it
- * keeps, with a class-data-sharing archive made by a training start the first time. It owns its Roster processes:
- * what it tests is how a start begins, twice on one root folder.
+ * keeps, with a class-data-sharing archive made by a training start the first time, and a start that waits for its
+ * port. It owns its Roster processes: what it tests is how a start begins, twice on one root folder.
  */
 class RunScriptIT {
 
@@ -38,14 +42,61 @@ class RunScriptIT {
             assertDeployedOnce(first);
             assertTrue(mapsTheArchive(first, root), "the first start after training maps the archive");
             tenant = new Api(first.url()).newTenant();
+            assertRefusesTheTakenPort(root, work.resolve("refused-data"), first);
         }
-        try (RosterProcess second = RosterProcess.startByRunScript(work, root, data, operator)) {
+        try (RosterProcess second = startOnceThePortIsFree(root, data, operator)) {
+            assertTrue(second.log().contains("port " + second.port() + " is in use; waiting"), second.log());
             assertFalse(second.log().contains(TRAINING), second.log());
             assertDeployedOnce(second);
             assertTrue(mapsTheArchive(second, root));
             Api api = new Api(second.url());
             api.get("/api/v1/tenants/" + tenant).as(api.operator()).send().expect(200);
         }
+    }
+
+    /**
+     * A start on a port that another process holds for a few seconds more (an instance still stopping, say) waits
+     * for it, then starts there.
+     */
+    private RosterProcess startOnceThePortIsFree(Path root, Path data, Map<String, String> env) throws Exception {
+        ServerSocket holder = new ServerSocket(RosterProcess.freePort());
+        ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
+        try {
+            later.schedule(() -> {
+                holder.close();
+                return null;
+            }, 5, TimeUnit.SECONDS);
+            return RosterProcess.startByRunScript(work, root, data, env, holder.getLocalPort());
+        } finally {
+            later.shutdown();
+            holder.close();
+        }
+    }
+
+    /**
+     * A start on a port another process holds ends with status 1 and says why, rather than running Payara Micro
+     * without an HTTP listener (which it does, logging only "GrizzlyProxy is NULL"); the holder keeps serving.
+     */
+    private static void assertRefusesTheTakenPort(Path root, Path data, RosterProcess holder) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(RosterProcess.runScript(root, Integer.toString(holder.port())))
+                .redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("ROSTER_"));
+        builder.environment().put("ROSTER_DATA_DIR", data.toAbsolutePath().toString());
+        builder.environment().put("ROSTER_PORT_WAIT_SECONDS", "2");
+        builder.redirectOutput(data.resolveSibling("refused.log").toFile());
+        Process refused = builder.start();
+        try {
+            assertTrue(refused.waitFor(60, TimeUnit.SECONDS), "the start on a taken port ends");
+        } finally {
+            refused.destroyForcibly().waitFor();
+        }
+        String output = Files.readString(data.resolveSibling("refused.log"));
+        assertEquals(1, refused.exitValue(), output);
+        assertTrue(output.contains("port " + holder.port() + " is still in use by another process; not starting"),
+                output);
+        assertFalse(Files.exists(data), "nothing was started on its data folder");
+        Api api = new Api(holder.url());
+        api.get("/health").send().expect(200);
     }
 
     /**
