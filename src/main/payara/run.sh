@@ -15,7 +15,7 @@
 # - Every start deploys the WAR afresh: the configuration is put back as Payara Micro first wrote it, so no
 #   deployment persisted by an earlier start is deployed a second time.
 # - A port in use (an instance still stopping, say) is waited for, up to ROSTER_PORT_WAIT_SECONDS (30); a port still
-#   taken then ends the start with status 1, since Payara Micro would run without an HTTP listener.
+#   taken then ends the start with status 1 and a message, rather than Payara Micro's failure on the bind.
 set -euo pipefail
 java=$1 payara=$2 war=$3 root=$4 port=$5 jvm=$6
 shift 6
@@ -57,9 +57,9 @@ if [ ! -f "$archive" ] && [ ! -f "$root/training-failed" ]; then
     rm -rf "$root/training-data"
 fi
 
-# Payara Micro does not stop when its port is taken: it deploys Roster without an HTTP listener and says so only in
-# its log ("GrizzlyProxy is NULL"). An instance that is still stopping is waited for (ROSTER_PORT_WAIT_SECONDS, 30 by
-# default); a port still taken after that ends this start.
+# On a taken port Payara Micro fails on the bind with a stack trace or, as seen while an instance on the port was
+# still stopping, deploys Roster without an HTTP listener and says so only in its log ("GrizzlyProxy is NULL"). So
+# the port is waited for (ROSTER_PORT_WAIT_SECONDS, 30 by default); a port still taken after that ends this start.
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2> /dev/null; }
 wait_seconds=${ROSTER_PORT_WAIT_SECONDS:-30}
 if port_taken; then

@@ -74,8 +74,8 @@ class RunScriptIT {
     }
 
     /**
-     * A start on a port another process holds ends with status 1 and says why, rather than running Payara Micro
-     * without an HTTP listener (which it does, logging only "GrizzlyProxy is NULL"); the holder keeps serving.
+     * A start on a port another process holds ends with status 1 and says why (Payara Micro would fail on the bind
+     * with a stack trace, or run without an HTTP listener); the holder keeps serving.
      */
     private static void assertRefusesTheTakenPort(Path root, Path data, RosterProcess holder) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(RosterProcess.runScript(root, Integer.toString(holder.port())))
