@@ -19,6 +19,11 @@
 set -euo pipefail
 java=$1 payara=$2 war=$3 root=$4 port=$5 jvm=$6
 shift 6
+wait_seconds=${ROSTER_PORT_WAIT_SECONDS:-30}
+if ! [[ $wait_seconds =~ ^[0-9]+$ ]]; then
+    echo "Roster: ROSTER_PORT_WAIT_SECONDS must be a whole number of seconds, not '$wait_seconds'" >&2
+    exit 1
+fi
 options=(--port "$port" --nohazelcast --disablephonehome "$@")
 jdk=$(dirname "$(dirname "$(readlink -f "$java")")")
 stamp="$payara; $jdk; $(cksum < "$jdk/release" 2>/dev/null || true)"
@@ -61,7 +66,6 @@ fi
 # still stopping, deploys Roster without an HTTP listener and says so only in its log ("GrizzlyProxy is NULL"). So
 # the port is waited for (ROSTER_PORT_WAIT_SECONDS, 30 by default); a port still taken after that ends this start.
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2> /dev/null; }
-wait_seconds=${ROSTER_PORT_WAIT_SECONDS:-30}
 if port_taken; then
     echo "Roster: port $port is in use; waiting up to $wait_seconds s for it to be free"
     for ((waited = 0; waited < wait_seconds; waited++)); do
