@@ -3,6 +3,7 @@
 # requests with one table and nothing else, and runs it on the Payara Micro jar that Roster's build fetched, with
 # Roster's JVM options (pom.xml), its Derby database in a new folder under /tmp:
 #   src/test/bench/floor.sh [PORT]          (default 8090; runs in the foreground)
+# FLOOR_OPTS adds JVM options: -Dfloor.jdbc=true makes a create one JDBC insert instead of JPA's persist.
 # then, for example: bash ../shared/bench/side-by-side.sh http://127.0.0.1:8090 admin any 5000 4
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -15,5 +16,5 @@ work=$(mktemp -d /tmp/roster-floor.XXXXXX)
 echo "floor on port $port; its database and Payara's files in $work"
 cd "$work"
 # shellcheck disable=SC2046 # the options are words
-exec java $(prop roster.jvm.memory) $(prop roster.jvm.compiler) -jar "$jar" --nohazelcast --disablephonehome \
+exec java $(prop roster.jvm.memory) $(prop roster.jvm.compiler) ${FLOOR_OPTS:-} -jar "$jar" --nohazelcast --disablephonehome \
      --port "$port" --deploy "$root/src/test/bench/floor/target/floor.war"

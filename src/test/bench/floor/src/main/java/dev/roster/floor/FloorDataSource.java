@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /** Embedded Derby in {@code floor-db} under the working folder, pooled as Roster's is (statement cache of 64). */
 @ApplicationScoped
 @DataSourceDefinition(
-        name = "java:app/jdbc/floor",
+        name = FloorDataSource.JNDI_NAME,
         className = "org.apache.derby.jdbc.EmbeddedDataSource",
         databaseName = "floor-db",
         minPoolSize = 2,
@@ -18,4 +18,5 @@ import jakarta.enterprise.context.ApplicationScoped;
                 "fish.payara.statement-cache-type= "
         })
 public class FloorDataSource {
+    static final String JNDI_NAME = "java:app/jdbc/floor";
 }

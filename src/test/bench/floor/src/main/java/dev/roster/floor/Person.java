@@ -6,7 +6,8 @@ import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A user as one row: the only table of the floor, with one unique index on tenant and username. */
@@ -29,7 +30,8 @@ public class Person {
     public String firstName;
     public String lastName;
     public String role;
-    public Instant created;
+    /** A TIMESTAMP column, as Roster's times are (an {@code Instant} field would be stored as a serialized BLOB). */
+    public LocalDateTime created;
     @Version
     public long version;
 
@@ -44,6 +46,11 @@ public class Person {
         this.email = input.email;
         this.firstName = input.firstName;
         this.lastName = input.lastName;
-        this.created = Instant.now();
+        this.created = LocalDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** Changes the role inside the entity, where EclipseLink's woven change tracking sees the write. */
+    void grant(String role) {
+        this.role = role;
     }
 }
