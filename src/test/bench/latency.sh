@@ -11,6 +11,12 @@
 # Prints a Markdown table: requests/s and p50 / p95 / p99 in ms.
 set -euo pipefail
 url=${1:?Roster URL} tenant=${2:?tenant label} user=${3:?a username of the tenant} secs=${4:-8} warmup=${WARMUP:-20}
+for n in "$secs" "$warmup"; do # ab -t 0 would run without a time limit
+  if ! [[ $n =~ ^[1-9][0-9]*$ ]]; then
+    echo "SECONDS and WARMUP must be whole numbers of seconds above 0, not '$n'" >&2
+    exit 1
+  fi
+done
 api=$url/api/v1/provisioning
 token() {
   curl -sf "$api/token" -d grant_type=password -d username="${ROSTER_BOOTSTRAP_ADMIN_USERNAME:-admin}" \
@@ -21,14 +27,16 @@ measure() { # path concurrency [seconds] -> "rate p50 p95 p99"
   out=$(ab -k -c "$2" -t "${3:-$secs}" -n 10000000 -H "Authorization: Bearer $(token)" -H "X-Tenant: $tenant" \
         "$api$1" 2>&1)
   if grep -q 'Non-2xx' <<< "$out"; then echo "non-2xx answers for $1" >&2; exit 1; fi
-  awk '/Requests per second/{r=$4} /^  50%/{a=$2} /^  95%/{b=$2} /^  99%/{c=$2} END {printf "%.0f/s, %s / %s / %s", r, a, b, c}' \
-      <<< "$out"
+  awk '/Requests per second/{r=$4} /^  50%/{a=$2} /^  95%/{b=$2} /^  99%/{c=$2}
+       END {printf "%.0f/s, %s / %s / %s", r, a, b, c}' <<< "$out"
 }
 echo "| request | c=1: requests/s, p50 / p95 / p99 ms | c=4: requests/s, p50 / p95 / p99 ms |"
 echo "|---|---:|---:|"
 while IFS='|' read -r label path; do
   measure "$path" 4 "$warmup" > /dev/null
-  echo "| $label | $(measure "$path" 1) | $(measure "$path" 4) |"
+  one=$(measure "$path" 1) # an assignment, so that a failed measurement ends the script (set -e)
+  four=$(measure "$path" 4)
+  echo "| $label | $one | $four |"
 done <<ROWS
 read a user|/users/$user
 q=${Q_ALL:-b}: a prefix many users share|/users?q=${Q_ALL:-b}
